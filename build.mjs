@@ -1,0 +1,87 @@
+// Build: dist/Code.js (esbuild IIFE + hand-written top-level wrappers), dist/Sidebar.html (inlined), dist/appsscript.json.
+// `node build.mjs --start` builds and explains how to deploy (until the local playground exists).
+
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+
+function typecheckWrappers() {
+  // The wrapper file is plain JS checked against the bundle's exports (src/gas/entrypoints.d.ts).
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-p', join(root, 'src', 'gas')], { stdio: 'pipe' });
+  } catch (e) {
+    process.stderr.write(String(e.stdout || '') + String(e.stderr || ''));
+    throw new Error('Type check of src/gas (entry points against bundle exports) failed');
+  }
+}
+
+async function buildCode() {
+  const footer = readFileSync(join(root, 'src', 'gas', 'entrypoints.js'), 'utf8');
+  await build({
+    entryPoints: [join(root, 'src', 'gas', 'index.ts')],
+    outfile: join(dist, 'Code.js'),
+    bundle: true,
+    format: 'iife',
+    globalName: 'CMAddon',
+    target: 'es2019',
+    platform: 'browser',
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    footer: { js: footer },
+  });
+  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  if (/^\s*(export|import)\s/m.test(code)) throw new Error('dist/Code.js still contains import/export');
+}
+
+async function buildSidebar() {
+  const js = await build({
+    entryPoints: [join(root, 'src', 'ui', 'sidebar.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const script = js.outputFiles[0].text;
+  const css = readFileSync(join(root, 'src', 'ui', 'sidebar.css'), 'utf8');
+  const template = readFileSync(join(root, 'src', 'ui', 'sidebar.html'), 'utf8');
+  if (script.includes('<?')) throw new Error('Sidebar script contains "<?" (would be read as a scriptlet)');
+  const html = template
+    .replace('/*__SIDEBAR_CSS__*/', () => css)
+    .replace('/*__SIDEBAR_JS__*/', () => script.replace(/<\/script/gi, '<\\/script'));
+  writeFileSync(join(dist, 'Sidebar.html'), html);
+}
+
+export async function buildAll() {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  typecheckWrappers();
+  await buildCode();
+  await buildSidebar();
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  return ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json'];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const files = await buildAll();
+  for (const f of files) {
+    const size = readFileSync(join(root, f)).length;
+    console.log(`built ${f} (${(size / 1024).toFixed(1)} KB)`);
+  }
+  if (process.argv.includes('--start')) {
+    console.log('\nThe add-on is built. To run it in Google Sheets:');
+    console.log('  npx clasp login                      # once per machine');
+    console.log('  npx clasp create-script --type sheets --title "ChartMogul" --rootDir dist   # once; then move dist/appsscript.json back');
+    console.log('  npm run deploy                        # build + clasp push -f');
+  }
+}
