@@ -1,7 +1,10 @@
-// Contract between the emulator's HTTP layer and its metric engine (metric model: docs/emulator.md).
+// Contract between the emulator's HTTP layer and its metric engine (metric model: docs/metric-model.md).
 // The HTTP layer only calls these functions; everything about MRR, churn and movements lives behind them.
 
 import type { EmulatorState } from '../state';
+import { activitiesOf } from './activities';
+import { answerMetrics } from './answer';
+import { figuresOf, subscriptionEntriesOf } from './customers';
 
 export type MetricEndpoint =
   | 'all'
@@ -29,9 +32,9 @@ export interface ApiAnswer {
   body: unknown;
 }
 
-/** GET /v1/metrics/{endpoint}: entries per interval + summary, or a 400/422 error body for a bad query/filter. */
-export function metricsAnswer(_state: EmulatorState, _endpoint: MetricEndpoint, _query: MetricQuery, _now: Date): ApiAnswer {
-  throw new Error('metric engine not implemented yet');
+/** GET /v1/metrics/{endpoint}: entries per interval + summary, or a 400 `{code,message,param}` body for a bad query/filter. */
+export function metricsAnswer(state: EmulatorState, endpoint: MetricEndpoint, query: MetricQuery, now: Date): ApiAnswer {
+  return answerMetrics(state, endpoint, query, now);
 }
 
 /** Derived per-customer figures for customer objects: mrr/arr in cents (account currency), status, customer-since. */
@@ -44,13 +47,13 @@ export interface CustomerFigures {
   'currency-sign': string;
 }
 
-export function customerFigures(_state: EmulatorState, _customerUuid: string, _now: Date): CustomerFigures {
-  throw new Error('metric engine not implemented yet');
+export function customerFigures(state: EmulatorState, customerUuid: string, now: Date): CustomerFigures {
+  return figuresOf(state, customerUuid, now);
 }
 
 /** Entries of GET /v1/customers/{uuid}/subscriptions (Metrics API shape, kebab-case keys), oldest first. */
-export function customerSubscriptionEntries(_state: EmulatorState, _customerUuid: string, _now: Date): Record<string, unknown>[] {
-  throw new Error('metric engine not implemented yet');
+export function customerSubscriptionEntries(state: EmulatorState, customerUuid: string, now: Date): Record<string, unknown>[] {
+  return subscriptionEntriesOf(state, customerUuid, now);
 }
 
 export interface ActivityFilter {
@@ -62,6 +65,6 @@ export interface ActivityFilter {
 }
 
 /** All activity entries matching the filter (GET /v1/activities and /v1/customers/{uuid}/activities shapes, with uuid). */
-export function activityEntries(_state: EmulatorState, _filter: ActivityFilter, _now: Date): Record<string, unknown>[] {
-  throw new Error('metric engine not implemented yet');
+export function activityEntries(state: EmulatorState, filter: ActivityFilter, now: Date): Record<string, unknown>[] {
+  return activitiesOf(state, filter, now);
 }
