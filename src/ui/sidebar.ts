@@ -1,38 +1,56 @@
-// The sidebar's logic: renders the connection state and (in later issues) settings, import and reports panels.
+// The sidebar shell: connection status, the panel tabs (Settings, Import, Reports) and mounting of each panel.
 // Talks to the server only through rpc.call; never sees the API key, only its masked hint.
 
+import { byId, clear, setText } from './dom';
+import { mountImport } from './panels/import';
+import { mountReports } from './panels/reports';
+import { mountSettings } from './panels/settings';
 import { call } from './rpc';
 
-function el<T extends HTMLElement>(id: string): T {
-  const node = document.getElementById(id);
-  if (!node) throw new Error('Missing element #' + id);
-  return node as T;
+export type PanelName = 'settings' | 'import' | 'reports';
+const PANELS: PanelName[] = ['settings', 'import', 'reports'];
+
+export function showPanel(name: PanelName): void {
+  for (const p of PANELS) {
+    byId('panel-' + p).hidden = p !== name;
+    byId('tab-' + p).classList.toggle('active', p === name);
+  }
 }
 
-function setText(id: string, text: string): void {
-  el(id).textContent = text;
-}
-
-export async function renderStatus(): Promise<void> {
+/** Re-reads settings and re-renders every panel (after connecting, disconnecting or choosing a data source). */
+export async function refresh(preferred?: PanelName): Promise<void> {
   setText('status', 'Loading…');
   try {
     const s = await call('getSettings');
-    const badge = el('status');
+    const badge = byId('status');
     if (s.connected && s.account) {
       badge.className = 'status connected';
       badge.textContent = 'Connected to ' + s.account.name;
+      setText('hint', s.dataSource ? 'Data source: ' + s.dataSource.name : 'Choose a data source in Settings to import.');
     } else {
       badge.className = 'status disconnected';
       badge.textContent = 'Not connected';
       setText('hint', 'Paste a ChartMogul API key in Settings to connect this spreadsheet.');
     }
     setText('tz', 'Spreadsheet time zone: ' + s.spreadsheetTimeZone);
+    const mounts: Record<PanelName, (root: HTMLElement) => void> = {
+      settings: (root) => mountSettings(root, s),
+      import: (root) => mountImport(root, s),
+      reports: (root) => mountReports(root, s),
+    };
+    for (const p of PANELS) {
+      const root = byId('panel-' + p);
+      clear(root);
+      mounts[p](root);
+    }
+    showPanel(preferred ?? (s.connected ? 'import' : 'settings'));
   } catch (e) {
-    el('status').className = 'status error';
+    byId('status').className = 'status error';
     setText('status', 'Could not load settings: ' + (e as Error).message);
   }
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  void renderStatus();
+  for (const p of PANELS) byId('tab-' + p).addEventListener('click', () => showPanel(p));
+  void refresh();
 });

@@ -17,6 +17,7 @@ export function readBundle(): string {
 
 export function loadBundle(env: GasEnvironment): BundleContext {
   const context = vm.createContext({ ...env.globals }) as BundleContext;
+  env.bindRealm(context); // Dates and errors from the fakes belong to the bundle's realm, as in Apps Script
   new vm.Script(readBundle(), { filename: 'Code.js' }).runInContext(context);
   return context;
 }

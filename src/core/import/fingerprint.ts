@@ -14,30 +14,11 @@ export function canonicalJson(value: unknown): string {
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
 }
 
-function utf8(s: string): number[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (c < 0x80) bytes.push(c);
-    else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else bytes.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return bytes;
-}
-
-/** 64-bit FNV-1a of a string's UTF-8 bytes, 16 lower-case hex digits. Works on four 16-bit limbs. */
+/** 64-bit FNV-1a of a string's UTF-8 bytes, 16 lower-case hex digits. Works on four 16-bit limbs (no BigInt in es2019). */
 export function fnv1a64(text: string): string {
   // offset basis 0xcbf29ce484222325, limbs little-endian
   let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
-  for (const b of utf8(text)) {
+  const step = (b: number): void => {
     h0 ^= b;
     // h *= 0x100000001b3  ==  h * 0x1b3 + (h << 40)   (mod 2^64)
     let t0 = h0 * 0x1b3;
@@ -50,8 +31,32 @@ export function fnv1a64(text: string): string {
     t1 &= 0xffff;
     t3 += t2 >>> 16;
     t2 &= 0xffff;
-    t3 &= 0xffff;
-    h0 = t0; h1 = t1; h2 = t2; h3 = t3;
+    h0 = t0; h1 = t1; h2 = t2; h3 = t3 & 0xffff;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      step(c);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x800) {
+      step(0xc0 | (c >> 6));
+    } else if (c < 0x10000) {
+      step(0xe0 | (c >> 12));
+      step(0x80 | ((c >> 6) & 63));
+    } else {
+      step(0xf0 | (c >> 18));
+      step(0x80 | ((c >> 12) & 63));
+      step(0x80 | ((c >> 6) & 63));
+    }
+    step(0x80 | (c & 63));
   }
   const hex = (n: number): string => ('000' + n.toString(16)).slice(-4);
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);

@@ -15,7 +15,7 @@ import {
   parseText, parseUrl, parseUsState,
 } from './values';
 import { rowList } from './messages';
-import { sortErrors, validateTab } from './validate';
+import { invoiceFingerprint, sortErrors, validateTab } from './validate';
 
 /**
  * Blank for "is anything in this cell": empty text, or an unticked checkbox in a yes/no column or a custom column
@@ -565,13 +565,14 @@ function groupInvoices(rows: ParsedRow<LineItemPayload>[], heads: InvoiceHead[])
       collection_method: first('collection_method') as InvoicePayload['collection_method'],
     });
     payload.line_items = idx.map((i) => rows[i].payload);
+    const customerExternalId = first('customer_external_id') || '';
     return {
       externalId: id,
-      customerExternalId: first('customer_external_id') || '',
+      customerExternalId,
       rowNumbers: idx.map((i) => rows[i].rowNumber),
       payload,
       errors: [],
-      fingerprint: '',
+      fingerprint: invoiceFingerprint({ customerExternalId, payload }),
     };
   });
 }

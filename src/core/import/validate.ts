@@ -73,7 +73,6 @@ export function propagateInvoiceErrors(parsed: ParsedTab): void {
         if (row.errors.length === 0) row.errors.push({ column: 'invoice_external_id', message: `invoice has errors on ${rowList(bad)}`, derived: true });
       }
     }
-    inv.fingerprint = invoiceFingerprint(inv);
   }
 }
 
@@ -238,8 +237,10 @@ export function validateWorkbook(parsed: Partial<Record<TabName, ParsedTab>>, kn
           if (!m) addError(row, { column: 'amount', message: `the currency of invoice ${JSON.stringify(id)} is unknown, so the amount cannot be converted; use an amount_in_cents column instead` });
         } else {
           const r = toMinorUnits(row.pendingAmount, currency, { min: 0 });
-          if (r.ok) row.payload.amount_in_cents = r.value;
-          else addError(row, { column: 'amount', message: r.message });
+          if (r.ok) {
+            row.payload.amount_in_cents = r.value;
+            row.fingerprint = fingerprint({ payload: row.payload, refs: row.refs });
+          } else addError(row, { column: 'amount', message: r.message });
         }
       }
     }
@@ -266,7 +267,6 @@ export function validateWorkbook(parsed: Partial<Record<TabName, ParsedTab>>, kn
         }
       }
     }
-    for (const row of liveRows(txTab.rows)) row.fingerprint = fingerprint({ payload: row.payload, refs: row.refs });
   }
 
   const cancelTab = parsed.Cancellations;

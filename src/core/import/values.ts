@@ -5,7 +5,7 @@ import { currencyExponent } from '../iso/currencies';
 import { isCountryCode, suggestCountryCode, usStateCode } from '../iso/countries';
 import { Amount, Cell, CustomAttributeType, DateContext, ParseResult } from './types';
 
-export { Amount };
+export type { Amount };
 
 const ok = <T>(value: T): ParseResult<T> => ({ ok: true, value });
 const fail = <T>(message: string): ParseResult<T> => ({ ok: false, message });
