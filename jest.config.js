@@ -5,7 +5,7 @@ const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   rootDir: __dirname,
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 };
 
 module.exports = {

@@ -2,4 +2,4 @@
 // esbuild exposes these as the global `CMAddon`; each needs a wrapper declaration to be visible to Apps Script.
 
 export { onOpen, onInstall, showSidebar } from './menu';
-export { getSettings } from './settingsApi';
+export { getSettings, saveSettings, testConnection, listDataSources, createDataSource, disconnect } from './settingsApi';

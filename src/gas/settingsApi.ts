@@ -1,32 +1,46 @@
 // Sidebar handlers for the Settings panel; they return plain JSON (no Dates) as google.script.run requires.
-// The API key itself never leaves the server: only a masked hint does.
+// Thin: Apps Script services in, src/core/settings does the work; the API key itself never leaves the server.
 
-export interface SettingsView {
-  connected: boolean;
-  account: { name: string; currency: string; timeZone: string } | null;
-  apiKeyHint: string | null;
-  dataSource: { uuid: string; name: string } | null;
-  formulaApiKeyHint: string | null;
-  spreadsheetTimeZone: string;
-  timeZoneMismatch: boolean;
+import * as core from '../core/settings';
+import type { ConnectionResult, DataSourceChoice, DataSourceOption, SettingsInput, SettingsView } from '../core/settings';
+import { gasServices } from './services';
+
+export type { ConnectionResult, DataSourceChoice, DataSourceOption, SettingsInput, SettingsView } from '../core/settings';
+export { maskKey } from '../core/settings';
+
+function spreadsheetTimeZone(): string {
+  return SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
 }
 
-const API_KEY = 'CHARTMOGUL_API_KEY';
-
-export function maskKey(key: string | null): string | null {
-  if (!key) return null;
-  return '••••' + key.slice(-4);
+/** Errors leave as plain Errors (what google.script.run's failure handler shows), message only. */
+function plain<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    throw new Error(e instanceof Error ? e.message : String(e));
+  }
 }
 
 export function getSettings(): SettingsView {
-  const key = PropertiesService.getUserProperties().getProperty(API_KEY);
-  return {
-    connected: false,
-    account: null,
-    apiKeyHint: maskKey(key),
-    dataSource: null,
-    formulaApiKeyHint: null,
-    spreadsheetTimeZone: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
-    timeZoneMismatch: false,
-  };
+  return core.getSettings(gasServices(), spreadsheetTimeZone());
+}
+
+export function saveSettings(settings: SettingsInput): SettingsView {
+  return plain(() => core.saveSettings(gasServices(), settings, spreadsheetTimeZone()));
+}
+
+export function testConnection(): ConnectionResult {
+  return plain(() => core.testConnection(gasServices()));
+}
+
+export function listDataSources(): DataSourceOption[] {
+  return plain(() => core.listDataSources(gasServices()));
+}
+
+export function createDataSource(name: string): DataSourceChoice {
+  return plain(() => core.createDataSource(gasServices(), name));
+}
+
+export function disconnect(): SettingsView {
+  return plain(() => core.disconnect(gasServices(), spreadsheetTimeZone()));
 }

@@ -22,6 +22,8 @@ export interface BatchContext {
   policy: RetryPolicy;
   deadline: number;
   limits?: Partial<BatchLimits>;
+  /** Completion times of recent requests, shared by every call of one client so the 40/s budget is account-wide. */
+  history?: number[];
   onRetry?: (request: HttpRequest, response: HttpResponse, attempt: number, waitMs: number) => void;
 }
 
@@ -62,12 +64,23 @@ interface Slot {
   done: boolean;
 }
 
+/** Waits until one more request fits in the rolling one-second budget shared through `history`. */
+export function paceOne(history: number[], clock: Clock, maxPerSecond = MAX_PER_SECOND): void {
+  let now = clock.now();
+  while (history.length > 0 && history[0] <= now - WINDOW_MS) history.shift();
+  if (history.length >= maxPerSecond) {
+    clock.sleep(history[0] + WINDOW_MS - now);
+    now = clock.now();
+    while (history.length > 0 && history[0] <= now - WINDOW_MS) history.shift();
+  }
+}
+
 export function sendBatch(requests: HttpRequest[], ctx: BatchContext): BatchOutcome[] {
   const maxInFlight = clampLimit(ctx.limits?.maxInFlight, MAX_IN_FLIGHT);
   const maxPerSecond = clampLimit(ctx.limits?.maxPerSecond, MAX_PER_SECOND);
   const out: BatchOutcome[] = new Array(requests.length);
   const slots: Slot[] = requests.map((_r, index) => ({ index, readyAt: 0, attempts: 0, done: false }));
-  const sentAt: number[] = [];
+  const sentAt: number[] = ctx.history ?? [];
   let remaining = requests.length;
 
   const finish = (s: Slot, notSent: boolean): void => {
@@ -85,9 +98,11 @@ export function sendBatch(requests: HttpRequest[], ctx: BatchContext): BatchOutc
 
     if (ready.length > 0 && capacity > 0) {
       const wave = ready.slice(0, capacity);
-      for (let i = 0; i < wave.length; i++) sentAt.push(now);
       const responses = safeSendAll(ctx.transport, wave.map((s) => requests[s.index]));
       const after = ctx.clock.now();
+      // Stamped on completion, not on sending: a request reaches the server at the latest when it is answered,
+      // so counting from here never lets a later wave land inside the same server-side second.
+      for (let i = 0; i < wave.length; i++) sentAt.push(after);
       wave.forEach((s, i) => {
         const res = responses[i];
         s.attempts++;

@@ -4,7 +4,7 @@
 import { Clock, HttpRequest, HttpResponse, HttpTransport, Logger } from '../ports';
 import { USER_AGENT } from '../version';
 import { base64Encode } from './base64';
-import { BatchLimits, sendBatch } from './batch';
+import { BatchLimits, paceOne, sendBatch } from './batch';
 import { ChartMogulError, errorFromResponse, redact } from './errors';
 import { eachPage, iteratePages, listAll } from './pagination';
 import { buildQueryString, percentEncode } from './query';
@@ -75,6 +75,8 @@ export class ChartMogulClient implements Requester {
   readonly metrics: MetricsApi;
 
   private readonly baseUrl: string;
+  /** Completion times of this client's recent requests (the account-wide 40/s budget). */
+  private readonly recentSends: number[] = [];
   private readonly transport: HttpTransport;
   private readonly clock: Clock;
   private readonly logger?: Logger;
@@ -133,7 +135,12 @@ export class ChartMogulClient implements Requester {
     const deadline = this.resolveDeadline(options);
     const http = this.toHttpRequest(request);
     const label = `${request.method.toUpperCase()} ${request.path}`;
-    const outcome = sendWithRetry(() => this.transport.send(http), {
+    const outcome = sendWithRetry(() => {
+      paceOne(this.recentSends, this.clock);
+      const res = this.transport.send(http);
+      this.recentSends.push(this.clock.now());
+      return res;
+    }, {
       clock: this.clock, random: this.random, policy: this.policy, deadline,
       onRetry: (res, attempt, wait) => this.log(`${label} → ${describeStatus(res)}; retry ${attempt} in ${wait} ms`),
       onGiveUp: (res, attempt, why) => this.log(`${label} → ${describeStatus(res)}; giving up after ${attempt} attempt(s) (${why})`),
@@ -146,7 +153,7 @@ export class ChartMogulClient implements Requester {
     const https = requests.map((r) => this.toHttpRequest(r));
     const outcomes = sendBatch(https, {
       transport: this.transport, clock: this.clock, random: this.random, policy: this.policy,
-      deadline: this.resolveDeadline(options), limits: options.limits,
+      deadline: this.resolveDeadline(options), limits: options.limits, history: this.recentSends,
       onRetry: (req, res, attempt, wait) =>
         this.log(`batch ${req.method.toUpperCase()} ${stripQuery(req.url, this.baseUrl)} → ${describeStatus(res)}; retry ${attempt} in ${wait} ms`),
     });
