@@ -35,18 +35,18 @@ export type PageFetcher = <K extends string, T>(request: ListRequest<K, T>) => L
 
 /** Yields one page at a time (lazily); stops when has_more is false or maxPages is reached. */
 export function* iteratePages<K extends string, T>(
-  fetch: PageFetcher, request: ListRequest<K, T>, options: ListOptions = {},
+  fetchPage: PageFetcher, request: ListRequest<K, T>, options: ListOptions = {},
 ): Generator<ListResponse<K, T>, void, undefined> {
   if (!request.paginated) {
     refusePage(request.query);
-    yield fetch(request);
+    yield fetchPage(request);
     return;
   }
   const perPage = clampPerPage(options.perPage);
   const maxPages = options.maxPages !== undefined ? options.maxPages : Infinity;
   let cursor: string | undefined = typeof request.query?.cursor === 'string' ? request.query.cursor : undefined;
   for (let n = 0; n < maxPages; n++) {
-    const page = fetch({ ...request, query: pageQuery(request.query, perPage, cursor) });
+    const page = fetchPage({ ...request, query: pageQuery(request.query, perPage, cursor) });
     yield page;
     if (page.has_more !== true) return;
     const next = typeof page.cursor === 'string' && page.cursor !== '' ? page.cursor : undefined;
@@ -62,19 +62,19 @@ export function* iteratePages<K extends string, T>(
 
 /** Calls `onPage` for each page; returning `false` stops early. Returns the number of pages read. */
 export function eachPage<K extends string, T>(
-  fetch: PageFetcher, request: ListRequest<K, T>,
+  fetchPage: PageFetcher, request: ListRequest<K, T>,
   onPage: (items: T[], page: ListResponse<K, T>, index: number) => boolean | void, options: ListOptions = {},
 ): number {
   let index = 0;
-  for (const page of iteratePages(fetch, request, options)) {
+  for (const page of iteratePages(fetchPage, request, options)) {
     const items = (page[request.collection] as T[]) || [];
     if (onPage(items, page, index++) === false) break;
   }
   return index;
 }
 
-export function listAll<K extends string, T>(fetch: PageFetcher, request: ListRequest<K, T>, options: ListOptions = {}): T[] {
+export function listAll<K extends string, T>(fetchPage: PageFetcher, request: ListRequest<K, T>, options: ListOptions = {}): T[] {
   const out: T[] = [];
-  eachPage(fetch, request, (items) => { out.push(...items); }, options);
+  eachPage(fetchPage, request, (items) => { out.push(...items); }, options);
   return out;
 }
