@@ -3,7 +3,7 @@
 
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,11 +21,11 @@ function typecheckWrappers() {
   }
 }
 
-async function buildCode() {
+async function buildCode(out) {
   const footer = readFileSync(join(root, 'src', 'gas', 'entrypoints.js'), 'utf8');
   await build({
     entryPoints: [join(root, 'src', 'gas', 'index.ts')],
-    outfile: join(dist, 'Code.js'),
+    outfile: join(out, 'Code.js'),
     bundle: true,
     format: 'iife',
     globalName: 'CMAddon',
@@ -36,11 +36,11 @@ async function buildCode() {
     logLevel: 'warning',
     footer: { js: footer },
   });
-  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  const code = readFileSync(join(out, 'Code.js'), 'utf8');
   if (/^\s*(export|import)\s/m.test(code)) throw new Error('dist/Code.js still contains import/export');
 }
 
-async function buildSidebar() {
+async function buildSidebar(out) {
   const js = await build({
     entryPoints: [join(root, 'src', 'ui', 'sidebar.ts')],
     bundle: true,
@@ -59,16 +59,24 @@ async function buildSidebar() {
   const html = template
     .replace('/*__SIDEBAR_CSS__*/', () => css)
     .replace('/*__SIDEBAR_JS__*/', () => script.replace(/<\/script/gi, '<\\/script'));
-  writeFileSync(join(dist, 'Sidebar.html'), html);
+  writeFileSync(join(out, 'Sidebar.html'), html);
 }
 
 export async function buildAll() {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(dist, { recursive: true });
-  typecheckWrappers();
-  await buildCode();
-  await buildSidebar();
-  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  // Build into a scratch folder and swap it in at the end, so a reader never sees a half-written dist/.
+  const out = join(root, `.dist-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  try {
+    typecheckWrappers();
+    await buildCode(out);
+    await buildSidebar(out);
+    copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(out, dist);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
   return ['dist/Code.js', 'dist/Sidebar.html', 'dist/appsscript.json'];
 }
 
