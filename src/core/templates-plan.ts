@@ -21,7 +21,7 @@ export interface TemplatePlan {
   headers: string[];
   notes: string[];
   /** Per header cell: 'bold' for required columns, null otherwise. */
-  fontWeights: (string | null)[];
+  fontWeights: ('bold' | null)[];
   /** Per header cell: light blue for template columns, grey for the add-on-owned receipt columns. */
   backgrounds: string[];
   /** 1-based first receipt column. */
@@ -86,7 +86,7 @@ export function planTemplate(tab: TabName): TemplatePlan {
     tab,
     headers: cols.map((c) => c.name).concat(RECEIPT_COLUMNS),
     notes: notes.concat(RECEIPT_COLUMNS.map((r) => RECEIPT_NOTES[r])),
-    fontWeights: cols.map((c) => (c.required ? 'bold' : null) as string | null).concat(RECEIPT_COLUMNS.map(() => null)),
+    fontWeights: cols.map((c): 'bold' | null => (c.required ? 'bold' : null)).concat(RECEIPT_COLUMNS.map(() => null)),
     backgrounds: cols.map(() => HEADER_BACKGROUND).concat(RECEIPT_COLUMNS.map(() => RECEIPT_BACKGROUND)),
     receiptStart: cols.length + 1,
     frozenRows: 1,

@@ -1,9 +1,115 @@
-// Reports panel: build metric reports and lists into tabs, refresh and schedule them.
-// Filled in by the Export issue; mount() renders into its section of the sidebar.
+// Reports panel: build metric reports and lists into tabs (with a chart and a fetched-at note), then refresh,
+// schedule or delete saved ones. Big lists are continued call by call until done; errors show as text.
 
 import type { SettingsView } from '../../gas/settingsApi';
-import { h } from '../dom';
+import { h, showMessage } from '../dom';
+import { call } from '../rpc';
+import { ReportForm } from './reportsForm';
+import { renderReports } from './reportsList';
 
-export function mountReports(root: HTMLElement, _settings: SettingsView): void {
-  root.appendChild(h('p', { class: 'muted' }, ['Reports are not available yet.']));
+const MAX_CONTINUATIONS = 200;
+
+export class ReportsPanel {
+  private readonly form = new ReportForm();
+  private readonly msg = h('div', { id: 'rep-msg', class: 'msg empty', role: 'status', 'aria-live': 'polite' });
+  private readonly list = h('div', { id: 'rep-list' });
+  private readonly insert = h('button', { id: 'rep-insert', type: 'button', class: 'primary' }, ['Insert report']);
+  private readonly refreshAll = h('button', { id: 'rep-refresh-all', type: 'button', class: 'secondary' }, ['Refresh all']);
+
+  constructor(private readonly root: HTMLElement, private readonly connected: boolean) {}
+
+  mount(): void {
+    if (!this.connected) this.root.appendChild(h('p', { class: 'warn', id: 'rep-not-connected' }, ['Connect in Settings to build reports.']));
+    this.insert.disabled = !this.connected;
+    this.insert.addEventListener('click', () => void this.busy(() => this.create()));
+    this.refreshAll.addEventListener('click', () => void this.busy(() => this.refreshEvery()));
+    this.root.append(
+      h('h2', {}, ['New report']), this.form.element(), this.insert, this.msg,
+      h('h2', {}, ['Saved reports']), this.list, this.refreshAll,
+      h('p', { class: 'muted small' }, ['Scheduled reports refresh in the background about once an hour (one trigger per spreadsheet), and every refresh is logged in the “ChartMogul log” tab.']),
+    );
+    void this.reload();
+    if (this.connected) {
+      call('listPlans').then((plans) => this.form.setPlans(plans)).catch((e: Error) => showMessage(this.msg, 'error', 'Plans: ' + e.message));
+    }
+  }
+
+  private async busy(work: () => Promise<void>): Promise<void> {
+    const buttons = Array.from(this.root.querySelectorAll('button'));
+    buttons.forEach((b) => (b.disabled = true));
+    try {
+      await work();
+    } catch (e) {
+      showMessage(this.msg, 'error', (e as Error).message || String(e));
+    } finally {
+      buttons.forEach((b) => (b.disabled = false));
+      this.insert.disabled = !this.connected;
+    }
+  }
+
+  async reload(): Promise<void> {
+    const reports = await call('listReports');
+    renderReports(this.list, reports, {
+      refresh: (id) => void this.busy(() => this.refresh(id)),
+      schedule: (id, s) => void this.busy(async () => {
+        await call('setReportSchedule', id, s);
+        showMessage(this.msg, 'ok', s === 'none' ? 'Schedule removed.' : `Scheduled ${s}.`);
+        await this.reload();
+      }),
+      remove: (id) => void this.busy(async () => {
+        if (!confirm('Forget this report? Its tab and data stay.')) return;
+        await call('deleteReport', id);
+        showMessage(this.msg, 'ok', 'Report deleted (its tab stays).');
+        await this.reload();
+      }),
+    });
+  }
+
+  /** Continues a big list call by call until it is done. */
+  private async finish(id: string, done: boolean, rows: number): Promise<number> {
+    for (let i = 0; !done && i < MAX_CONTINUATIONS; i++) {
+      showMessage(this.msg, 'info', `Fetching… ${rows} rows so far.`);
+      const r = await call('refreshReport', id);
+      done = r.done;
+      rows = r.rows;
+    }
+    return rows;
+  }
+
+  private async create(): Promise<void> {
+    const spec = this.form.spec();
+    if (spec.filters && !(await this.form.checkFilter())) throw new Error('Fix the filter first.');
+    showMessage(this.msg, 'info', 'Fetching from ChartMogul…');
+    const r = await call('createReport', spec);
+    const rows = await this.finish(r.id, r.done, r.rows);
+    showMessage(this.msg, 'ok', `Inserted “${r.tab}” with ${rows} rows.`);
+    await this.reload();
+  }
+
+  private async refresh(id: string): Promise<void> {
+    showMessage(this.msg, 'info', 'Refreshing…');
+    try {
+      const r = await call('refreshReport', id);
+      const rows = await this.finish(id, r.done, r.rows);
+      showMessage(this.msg, 'ok', `Refreshed: ${rows} rows.`);
+    } finally {
+      await this.reload();
+    }
+  }
+
+  private async refreshEvery(): Promise<void> {
+    showMessage(this.msg, 'info', 'Refreshing every report…');
+    try {
+      const results = await call('refreshReports');
+      const failed = results.filter((r) => r.error);
+      if (failed.length) throw new Error(failed.map((f) => f.error).join(' | '));
+      showMessage(this.msg, 'ok', `Refreshed ${results.length} report(s).`);
+    } finally {
+      await this.reload();
+    }
+  }
+}
+
+export function mountReports(root: HTMLElement, settings: SettingsView): void {
+  new ReportsPanel(root, settings.connected).mount();
 }

@@ -1,9 +1,99 @@
-// Settings panel: API key (masked), connection test, data source choice, formula key, time zone warning.
-// Filled in by the Import issue's settings work; mount() renders into its section of the sidebar.
+// Settings panel: API key (password field, only ever shown masked), account details, test/disconnect, time zone
+// warning, then the data source and formula key sections. API strings go through textContent only.
 
 import type { SettingsView } from '../../gas/settingsApi';
 import { h } from '../dom';
+import { call } from '../rpc';
+import { refresh } from '../sidebar';
+import { dataSourceSection } from './settingsDataSource';
+import { formulaKeySection } from './settingsFormulaKey';
+import { run, setFlash, showFlash } from './settingsCommon';
+
+function keyForm(settings: SettingsView, line: HTMLElement): HTMLElement[] {
+  const input = h('input', { id: 'settings-api-key', type: 'password', autocomplete: 'off', placeholder: 'Paste a read & write API key' });
+  const connect = h('button', { id: 'settings-connect', type: 'button', class: settings.connected ? 'secondary' : 'primary' }, [settings.connected ? 'Replace key' : 'Connect']);
+  const go = () =>
+    run(line, [connect], 'Checking the key with ChartMogul…', async () => {
+      const value = input.value.trim();
+      if (!value) throw new Error('Paste your ChartMogul API key first.');
+      const s = await call('saveSettings', { apiKey: value });
+      input.value = '';
+      setFlash('ok', 'Connected to ' + (s.account ? s.account.name : 'ChartMogul') + '.');
+      await refresh('settings');
+    });
+  connect.addEventListener('click', () => void go());
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') void go();
+  });
+  return [
+    h('label', { for: 'settings-api-key' }, [settings.connected ? 'Use another API key' : 'ChartMogul API key (read & write)']),
+    input,
+    connect,
+    h('p', { class: 'muted small' }, ['Find it in ChartMogul under Settings › API keys. It is stored for you only and never shown again.']),
+  ];
+}
+
+function accountBlock(settings: SettingsView, line: HTMLElement): HTMLElement {
+  const a = settings.account;
+  const rows: Array<[string, string]> = a
+    ? [['Account', a.name], ['Currency', a.currency], ['Time zone', a.timeZone], ['API key', settings.apiKeyHint || '']]
+    : [['API key', settings.apiKeyHint || ''], ['Account', 'unknown: test the connection']];
+  const dl = h('dl', { id: 'settings-account', class: 'kv' }, rows.flatMap(([k, v]) => [h('dt', {}, [k]), h('dd', {}, [v])]));
+  const test = h('button', { id: 'settings-test', type: 'button', class: 'secondary' }, ['Test connection']);
+  const disconnect = h('button', { id: 'settings-disconnect', type: 'button', class: 'secondary' }, ['Disconnect']);
+  const confirm = h('div', { id: 'settings-disconnect-confirm', class: 'confirm' }, [
+    h('p', {}, ['Disconnect? Your key is removed; this spreadsheet keeps its data source and formula key.']),
+  ]);
+  confirm.hidden = true;
+  const yes = h('button', { id: 'settings-disconnect-yes', type: 'button', class: 'primary danger' }, ['Disconnect']);
+  const no = h('button', { id: 'settings-disconnect-no', type: 'button', class: 'secondary' }, ['Cancel']);
+  confirm.append(yes, ' ', no);
+
+  test.addEventListener('click', () => {
+    void run(line, [test, disconnect], 'Testing the connection…', async () => {
+      const r = await call('testConnection');
+      if (!r.ok) throw new Error(r.message);
+      setFlash('ok', r.message);
+      await refresh('settings');
+    });
+  });
+  disconnect.addEventListener('click', () => {
+    confirm.hidden = false;
+  });
+  no.addEventListener('click', () => {
+    confirm.hidden = true;
+  });
+  yes.addEventListener('click', () => {
+    void run(line, [yes, no, test, disconnect], 'Disconnecting…', async () => {
+      await call('disconnect');
+      setFlash('ok', 'Disconnected: your API key was removed.');
+      await refresh('settings');
+    });
+  });
+  return h('div', { class: 'settings-section' }, [dl, test, ' ', disconnect, confirm]);
+}
+
+function timeZoneWarning(settings: SettingsView): HTMLElement | null {
+  if (!settings.timeZoneMismatch || !settings.account) return null;
+  return h('p', { id: 'settings-tz-warning', class: 'warn', role: 'alert' }, [
+    `This spreadsheet's time zone (${settings.spreadsheetTimeZone}) differs from your ChartMogul account's ` +
+      `(${settings.account.timeZone}). Dates without a time zone are read in the spreadsheet's zone, while ChartMogul ` +
+      'reports days in the account zone. Change it under File › Settings if that is not what you want.',
+  ]);
+}
 
 export function mountSettings(root: HTMLElement, settings: SettingsView): void {
-  root.appendChild(h('p', { class: 'muted' }, [settings.connected ? 'Connected.' : 'Not connected yet.']));
+  const line = h('div', { id: 'settings-msg', class: 'msg', role: 'status', 'aria-live': 'polite' });
+  const parts: HTMLElement[] = [h('h2', {}, ['Connection'])];
+  if (settings.connected) parts.push(accountBlock(settings, line));
+  else parts.push(h('p', { class: 'muted' }, ['Not connected yet.']));
+  parts.push(...keyForm(settings, line));
+  const warning = timeZoneWarning(settings);
+  if (warning) parts.push(warning);
+  parts.push(line);
+  if (settings.connected) parts.push(dataSourceSection(settings, line));
+  parts.push(formulaKeySection(settings, line));
+  for (const p of parts) root.appendChild(p);
+  showFlash(line);
+  if (!line.textContent) line.className = 'msg empty';
 }
