@@ -168,7 +168,7 @@ export function iso(d: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00.000Z` : new Date(d).toISOString();
 }
 
-/** Standard scenario used across tests (numbers hand-computed in docs/metric-model.md §Worked example). */
+/** Standard scenario used across tests (numbers hand-computed in docs/emulator.md (Metric model) §Worked example). */
 export function scenario(): { b: StateBuilder; plans: Record<'basic' | 'pro' | 'annual', Plan>; cus: Record<'A' | 'B' | 'C' | 'D' | 'F', Customer> } {
   const b = new StateBuilder({ currency: 'USD' });
   const basic = b.plan('Basic', 'basic');

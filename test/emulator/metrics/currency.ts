@@ -1,5 +1,5 @@
 // Fixed currency table of the emulator: USD value of one major unit, minor-unit digits and the currency sign.
-// Rates are frozen (documented in docs/metric-model.md) so metric tests stay deterministic; unknown codes count 1:1.
+// Rates are frozen (documented in docs/emulator.md (Metric model)) so metric tests stay deterministic; unknown codes count 1:1.
 
 interface CurrencyInfo {
   usd: number; // USD per 1 major unit

@@ -1,4 +1,4 @@
-// Contract between the emulator's HTTP layer and its metric engine (metric model: docs/metric-model.md).
+// Contract between the emulator's HTTP layer and its metric engine (metric model: docs/emulator.md (Metric model)).
 // The HTTP layer only calls these functions; everything about MRR, churn and movements lives behind them.
 
 import type { EmulatorState } from '../state';

@@ -1,5 +1,5 @@
 // Customer-level MRR movements: per customer per local day, net of same-day changes, classified as
-// new_biz / expansion / contraction / churn / reactivation (docs/metric-model.md §Movements).
+// new_biz / expansion / contraction / churn / reactivation (docs/emulator.md (Metric model) §Movements).
 
 import type { ChangePoint, SubTimeline } from './timeline';
 import type { DayClock } from './days';
