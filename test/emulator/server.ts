@@ -1,6 +1,7 @@
 // The emulator's HTTP server: startEmulator() serves the emulated ChartMogul API on 127.0.0.1 with auth, limits,
 // fault switches, per-endpoint statistics and the /_emulator control endpoints. Routes live in ./resources.
 
+import { withRequestScope } from './metrics';
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { authorize, generateKey } from './auth';
@@ -219,7 +220,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const apiReq: ApiRequest = { method, path: url.pathname, query: parseQuery(url.searchParams), body, params: match.params };
     const ctx: Ctx = { state, now: now(), engine };
     try {
-      const answer = match.handler(apiReq, ctx);
+      const answer = withRequestScope(() => match.handler(apiReq, ctx));
       if (method !== 'GET' && answer.status < 300) options.onWrite?.(state);
       return answer;
     } catch (e) {

@@ -68,3 +68,5 @@ export interface ActivityFilter {
 export function activityEntries(state: EmulatorState, filter: ActivityFilter, now: Date): Record<string, unknown>[] {
   return activitiesOf(state, filter, now);
 }
+
+export { withRequestScope } from './model';

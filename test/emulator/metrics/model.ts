@@ -118,9 +118,26 @@ export function unchanged(state: EmulatorState, snap: unknown[]): boolean {
 
 const cache = new WeakMap<EmulatorState, Model>();
 
+/** Inside one HTTP request the state is verified once, not once per customer of a 200-entry page. */
+let scopeDepth = 0;
+let verifiedInScope = new WeakSet<EmulatorState>();
+
+/** Runs one request's handler: the first engine call checks the model against the state, later ones trust it. */
+export function withRequestScope<T>(fn: () => T): T {
+  scopeDepth++;
+  try {
+    return fn();
+  } finally {
+    scopeDepth--;
+    if (scopeDepth === 0) verifiedInScope = new WeakSet();
+  }
+}
+
 /** The model for this state, rebuilt when any value it was built from changed. */
 export function getModel(state: EmulatorState): Model {
   const hit = cache.get(state);
+  if (hit && scopeDepth > 0 && verifiedInScope.has(state)) return hit;
+  if (scopeDepth > 0) verifiedInScope.add(state);
   if (hit && unchanged(state, hit.snapshot)) return hit;
   const snap = snapshot(state);
   const clock = new DayClock(state.account.time_zone);
