@@ -4,6 +4,7 @@
 import { mkdtempSync, existsSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { RateLimiter } from './limits';
 import { startEmulator, type EmulatorHandle } from './server';
 import { basic, client, testEngine } from './test-helpers';
 
@@ -59,19 +60,37 @@ describe('routing and params', () => {
 });
 
 describe('limits', () => {
-  it('answers 429 beyond 40 requests per second', async () => {
-    const e2 = await startEmulator({});
+  it('RateLimiter: 40 per sliding second, rejected requests do not count, 0 = off', () => {
+    const r = new RateLimiter(40);
+    for (let i = 0; i < 40; i++) expect(r.take(1000 + i)).toBe(true);
+    expect(r.take(1500)).toBe(false);
+    expect(r.take(1999)).toBe(false);
+    expect(r.take(2000)).toBe(true); // the first stamp (t=1000) left the window
+    r.perSecond = 0;
+    for (let i = 0; i < 100; i++) expect(r.take(2001)).toBe(true);
+  });
+  it('answers 429 with the documented JSON body to a burst beyond 40 requests per second', async () => {
+    const e2 = await startEmulator({ maxConcurrent: 0 });
     const c2 = client(e2);
-    const statuses = await Promise.all(Array.from({ length: 45 }, () => c2('GET', '/v1/ping').then((r) => r.status)));
-    expect(statuses.filter((s) => s === 200)).toHaveLength(40);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const started = Date.now();
+    const replies = await Promise.all(Array.from({ length: 60 }, () => c2('GET', '/v1/ping')));
+    const elapsed = Date.now() - started;
     await e2.stop();
+    const ok = replies.filter((r) => r.status === 200).length;
+    const limited = replies.filter((r) => r.status === 429);
+    expect(ok + limited.length).toBe(60);
+    // On a loaded machine the burst may straddle a window boundary; only a sub-second burst must be exactly 40/20.
+    if (elapsed < 900) expect(ok).toBe(40);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0].body).toEqual({ code: 429, message: 'Your request rate has exceeded our rate limit.', param: null });
   });
   it('answers 503 to the 21st concurrent request', async () => {
-    emu.setFaults({ latencyMs: 300 });
-    const statuses = await Promise.all(Array.from({ length: 21 }, () => call('GET', '/v1/ping').then((r) => r.status)));
-    expect(statuses.filter((s) => s === 503)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    emu.setFaults({ latencyMs: 1500 });
+    const replies = await Promise.all(Array.from({ length: 21 }, () => call('GET', '/v1/ping')));
+    emu.setFaults({ latencyMs: 0 });
+    expect(replies.filter((r) => r.status === 503)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(replies.find((r) => r.status === 503)?.body).toEqual({ code: 503, message: 'Too many parallel connections.', param: null });
   });
 });
 

@@ -20,6 +20,8 @@ export interface EmulatorProcess {
   readWriteKey: string;
   readOnlyKey: string;
   pid: number;
+  /** Resolves with the exit code (null when killed by a signal) once the process has ended. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export function startEmulatorProcess(opts: EmulatorProcessOptions = {}): Promise
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -60,6 +62,7 @@ export function startEmulatorProcess(opts: EmulatorProcessOptions = {}): Promise
         readWriteKey: rw,
         readOnlyKey: ro,
         pid: child.pid as number,
+        exited,
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           await exited;

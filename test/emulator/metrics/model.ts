@@ -66,6 +66,7 @@ function walk(state: EmulatorState, v: (x: unknown) => void): void {
       v(l.tax_amount_in_cents);
       v(l.quantity);
       v(l.prorated);
+      v(l.proration_type);
       v(l.cancelled_at);
     }
   }

@@ -3,17 +3,12 @@
 
 import type { EmulatorState, LineItem, Plan, Subscription, SubscriptionEvent } from '../state';
 import { convertCents } from './currency';
-import { DAY_MS, parseTime } from './days';
+import { parseTime } from './days';
+import { periodMonths, resolvePoints, type ChangePoint, type Input } from './points';
 
-export interface ChangePoint {
-  t: number; // ms
-  mrr: number; // account-currency cents per month, unrounded, ≥ 0
-  live: boolean; // inside a paid/trial period and not cancelled (status "active")
-  planUuid: string | null;
-  currency: string; // the subscription's original (billing) currency
-  quantity: number;
-  until: number; // end of the covering service period (Infinity for event-driven subscriptions); t for dead points
-}
+export type { ChangePoint } from './points';
+export { periodMonths } from './points';
+
 
 export interface SubTimeline {
   key: string;
@@ -25,17 +20,6 @@ export interface SubTimeline {
   points: ChangePoint[];
 }
 
-interface Input {
-  t: number;
-  order: number;
-  cancel: boolean;
-  mrr: number;
-  live: boolean;
-  planUuid: string | null;
-  currency: string;
-  quantity: number;
-  end: number;
-}
 
 /** Months covered by one plan interval (day plans count 30 days per month). */
 export function planMonths(plan: Pick<Plan, 'interval_count' | 'interval_unit'>): number {
@@ -43,20 +27,6 @@ export function planMonths(plan: Pick<Plan, 'interval_count' | 'interval_unit'>)
   if (plan.interval_unit === 'year') return 12 * count;
   if (plan.interval_unit === 'day') return count / 30;
   return count;
-}
-
-/** Months between two instants: whole calendar months when the day-of-month and time match, else days/30. */
-export function periodMonths(start: number, end: number): number {
-  if (!(end > start)) return 0;
-  const a = new Date(start);
-  const b = new Date(end);
-  const sameTail =
-    a.getUTCDate() === b.getUTCDate() &&
-    a.getUTCHours() === b.getUTCHours() &&
-    a.getUTCMinutes() === b.getUTCMinutes() &&
-    a.getUTCSeconds() === b.getUTCSeconds();
-  if (sameTail) return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-  return (end - start) / DAY_MS / 30;
 }
 
 /** Monthly amount (original currency cents) of one subscription line: net of tax, by plan or by actual period. */
@@ -181,13 +151,18 @@ export function buildTimelines(state: EmulatorState): SubTimeline[] {
       const a = acc(inv.data_source_uuid, ext, line.subscription_uuid, line.subscription_set_external_id, inv.customer_uuid);
       const plan = line.plan_uuid ? plansByUuid.get(line.plan_uuid) : undefined;
       const mrr = convertCents(lineMonthly(line, plan), inv.currency, accountCurrency);
-      const group = a.lineGroups.get(start);
+      const additive = line.type === 'subscription' && line.prorated === true && line.proration_type !== 'full';
+      const net = convertCents((line.amount_in_cents || 0) - (line.tax_amount_in_cents || 0), inv.currency, accountCurrency);
+      const groupKey = additive ? -start - 1 : start; // prorated and regular lines of one instant never merge
+      const group = a.lineGroups.get(groupKey);
+      const signedQty = additive && net < 0 ? -(line.quantity || 0) : line.quantity || 0;
       if (group) {
         // Several lines of one subscription starting together (base + add-on seats) add up.
         group.mrr += mrr;
-        group.quantity += line.quantity || 0;
+        group.net += net;
+        group.quantity += signedQty;
         group.end = Math.max(group.end, end);
-        if (!group.planUuid) group.planUuid = line.plan_uuid;
+        if (!group.planUuid || (additive && net > 0)) group.planUuid = line.plan_uuid;
       } else {
         const input: Input = {
           t: start,
@@ -197,10 +172,12 @@ export function buildTimelines(state: EmulatorState): SubTimeline[] {
           live: true,
           planUuid: line.plan_uuid,
           currency: inv.currency,
-          quantity: line.quantity || 0,
+          quantity: signedQty,
           end,
+          additive,
+          net,
         };
-        a.lineGroups.set(start, input);
+        a.lineGroups.set(groupKey, input);
         a.inputs.push(input);
       }
       const cancelledAt = parseTime(line.cancelled_at);
@@ -259,6 +236,8 @@ export function buildTimelines(state: EmulatorState): SubTimeline[] {
         currency,
         quantity,
         end: Infinity,
+        additive: false,
+        net: 0,
       });
     }
   }
@@ -285,40 +264,5 @@ export function buildTimelines(state: EmulatorState): SubTimeline[] {
 }
 
 function cancelInput(t: number, order: number): Input {
-  return { t, order, cancel: true, mrr: 0, live: false, planUuid: null, currency: '', quantity: 0, end: t };
-}
-
-/** Walks inputs in time order (cancellations before starts at the same instant) into change points. */
-export function resolvePoints(inputs: Input[]): ChangePoint[] {
-  const sorted = [...inputs].sort((x, y) => x.t - y.t || Number(y.cancel) - Number(x.cancel) || x.order - y.order);
-  const points: ChangePoint[] = [];
-  let cur: ChangePoint | null = null;
-  const push = (p: ChangePoint) => {
-    const last = points[points.length - 1];
-    if (last && last.t === p.t) points[points.length - 1] = p;
-    else points.push(p);
-    cur = p;
-  };
-  const dead = (t: number, from: ChangePoint): ChangePoint => ({ ...from, t, mrr: 0, live: false, until: t });
-  for (const inp of sorted) {
-    const c = cur as ChangePoint | null;
-    if (c && c.live && c.until < inp.t) push(dead(c.until, c));
-    const c2 = cur as ChangePoint | null;
-    if (inp.cancel) {
-      if (c2 && c2.live) push(dead(inp.t, c2));
-      continue;
-    }
-    push({
-      t: inp.t,
-      mrr: inp.mrr,
-      live: inp.live,
-      planUuid: inp.planUuid,
-      currency: inp.currency,
-      quantity: inp.quantity,
-      until: inp.end,
-    });
-  }
-  const c = cur as ChangePoint | null;
-  if (c && c.live && Number.isFinite(c.until)) push(dead(c.until, c));
-  return points;
+  return { t, order, cancel: true, mrr: 0, live: false, planUuid: null, currency: '', quantity: 0, end: t, additive: false, net: 0 };
 }
