@@ -1,5 +1,5 @@
 // Build: dist/Code.js (esbuild IIFE + hand-written top-level wrappers), dist/Sidebar.html (inlined), dist/appsscript.json.
-// `node build.mjs --start` builds and explains how to deploy (until the local playground exists).
+// `npm run build` runs it; `npm start` (the playground) calls buildAll() itself when dist/ is missing or stale.
 
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -85,11 +85,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const f of files) {
     const size = readFileSync(join(root, f)).length;
     console.log(`built ${f} (${(size / 1024).toFixed(1)} KB)`);
-  }
-  if (process.argv.includes('--start')) {
-    console.log('\nThe add-on is built. To run it in Google Sheets:');
-    console.log('  npx clasp login                      # once per machine');
-    console.log('  npx clasp create-script --type sheets --title "ChartMogul" --rootDir dist   # once; then move dist/appsscript.json back');
-    console.log('  npm run deploy                        # build + clasp push -f');
   }
 }

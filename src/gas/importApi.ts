@@ -90,22 +90,37 @@ function plain<T>(fn: () => T): T {
   }
 }
 
+/** `tabs` as google.script.run brings it: an array, one name, or null/omitted (every import tab present). */
 function tabList(tabs: unknown): string[] | undefined {
+  if (typeof tabs === 'string' && tabs.trim()) return [tabs];
   return Array.isArray(tabs) && tabs.length ? tabs.map(String) : undefined;
+}
+
+function isOptions(v: unknown): v is ImportOptions {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** (tabs, options) with the options object also accepted alone: `importTabs({restart: true})`. */
+function callArgs(tabs: unknown, options: unknown): [string[] | undefined, ImportOptions] {
+  if (isOptions(tabs) && (options === undefined || options === null)) return [undefined, engine.normalizeOptions(tabs)];
+  return [tabList(tabs), engine.normalizeOptions(isOptions(options) ? options : {})];
 }
 
 export function checkTabs(tabs?: string[]): CheckResult {
   return locked(() => engine.checkTabs(deps(), tabList(tabs)));
 }
 
-export function estimateImport(tabs?: string[], options?: ImportOptions): ImportEstimate {
-  return plain(() => engine.estimateImport(deps(undefined, false), tabList(tabs), options || {}));
+export function estimateImport(tabs?: string[] | null, options?: ImportOptions | null): ImportEstimate {
+  return plain(() => {
+    const [list, o] = callArgs(tabs, options);
+    return engine.estimateImport(deps(undefined, false), list, o);
+  });
 }
 
-export function importTabs(tabs?: string[], options?: ImportOptions): ImportSummary {
-  const o = options || {};
+export function importTabs(tabs?: string[] | null, options?: ImportOptions | null): ImportSummary {
+  const [list, o] = plain(() => callArgs(tabs, options));
   const budget = o.timeBudgetMs !== undefined ? o.timeBudgetMs : engine.DEFAULT_TIME_BUDGET_MS;
-  return locked(() => engine.importTabs(deps(budget), tabList(tabs), o));
+  return locked(() => engine.importTabs(deps(budget), list, o));
 }
 
 export function getImportProgress(): ImportSummary | null {

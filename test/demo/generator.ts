@@ -186,7 +186,9 @@ export function generateDemo(options: DemoOptions = {}): DemoModel {
           { type: 'subscription', planExternalId: plan.externalId, subscriptionExternalId: sub, start: iso(periodStart), end: iso(periodEnd), amountCents: amount, quantity, description: `${plan.name} × ${quantity}` },
         ];
         if (inv === 1 && rnd() < 0.2) lines.push({ type: 'one_time', planExternalId: null, subscriptionExternalId: null, start: null, end: null, amountCents: plan.currency === 'EUR' ? 15000 : 19900, quantity: 1, description: 'Onboarding' });
-        invoices.push({ externalId: invoiceId, customerExternalId: id, date: iso(periodStart), currency: plan.currency, lines, transactions });
+        // Payments retried or refunded after the model's last day have not happened yet (ChartMogul refuses future dates).
+        const happened = transactions.filter((t) => t.date <= iso(end));
+        invoices.push({ externalId: invoiceId, customerExternalId: id, date: iso(periodStart), currency: plan.currency, lines, transactions: happened });
 
         // What happens at renewal: churn, upgrade, downgrade, seat change.
         const r = rnd();

@@ -64,14 +64,20 @@ interface Slot {
   done: boolean;
 }
 
-/** Waits until one more request fits in the rolling one-second budget shared through `history`. */
+/**
+ * Waits until one more request fits in the rolling one-second budget shared through `history`. Like sendBatch it
+ * re-checks the clock after sleeping (a sleep may end early); a clock that never moves is given up on.
+ */
 export function paceOne(history: number[], clock: Clock, maxPerSecond = MAX_PER_SECOND): void {
   let now = clock.now();
-  while (history.length > 0 && history[0] <= now - WINDOW_MS) history.shift();
-  if (history.length >= maxPerSecond) {
-    clock.sleep(history[0] + WINDOW_MS - now);
-    now = clock.now();
+  let still = 0;
+  for (;;) {
     while (history.length > 0 && history[0] <= now - WINDOW_MS) history.shift();
+    if (history.length < maxPerSecond || still > 100000) return;
+    clock.sleep(history[0] + WINDOW_MS - now);
+    const after = clock.now();
+    still = after === now ? still + 1 : 0;
+    now = after;
   }
 }
 

@@ -4,7 +4,8 @@
 import { Activity, ActivitiesQuery, metricRequests } from '../chartmogul';
 import { checkRange, optionalText, parseDay } from './args';
 import { parseInstant } from './days';
-import { ArgumentError } from './errors';
+import { ArgumentError, quote } from './errors';
+import { moneyUnits } from './metricCatalog';
 import { canonicalQuery, FormulaSession } from './session';
 import { activityTtl } from './ttl';
 import { Arg, OutCell, Table } from './types';
@@ -26,7 +27,7 @@ export function planActivities(a: { start_date: Arg; end_date: Arg; type?: Arg }
   const t = optionalText('type', a.type);
   if (t === undefined || t.toLowerCase() === 'all') return { start, end };
   const type = TYPES[t.toLowerCase().replace(/[\s-]+/g, '_')];
-  if (!type) throw new ArgumentError('type', `"${t}" is not an activity type (use new_biz, expansion, contraction, churn, reactivation)`);
+  if (!type) throw new ArgumentError('type', `${quote(t)} is not an activity type (use new_biz, expansion, contraction, churn, reactivation)`);
   return { start, end, type };
 }
 
@@ -43,7 +44,7 @@ function compact(a: Activity): ActivityRecord {
 
 function row(r: ActivityRecord): OutCell[] {
   const ms = parseInstant(r[0]);
-  return [isNaN(ms) ? r[0] : { instant: ms }, r[1], r[2], r[3], r[4], r[5] / 100, r[6] / 100, r[7] / 100, r[8], r[9], r[10], r[11]];
+  return [isNaN(ms) ? r[0] : { instant: ms }, r[1], r[2], r[3], r[4], moneyUnits(r[5], r[8]), moneyUnits(r[6], r[8]), moneyUnits(r[7], r[8]), r[8], r[9], r[10], r[11]];
 }
 
 export function activitiesFormula(s: FormulaSession, p: ActivitiesPlan): Table {

@@ -1,7 +1,7 @@
 // Checks and normalises custom-function arguments (strings, numbers, days, ranges) before any request is made.
 // Every failure is an ArgumentError whose message starts with the argument's name as the function declares it.
 
-import { ArgumentError } from './errors';
+import { ArgumentError, quote } from './errors';
 import { dayFromSerial, isDay } from './days';
 import { Arg, Interval, isDayValue, Scalar } from './types';
 
@@ -18,7 +18,7 @@ export function isBlank(v: Arg): boolean {
 
 function describe(v: Scalar): string {
   if (isDayValue(v)) return v.day;
-  return typeof v === 'string' ? `"${v.length > 40 ? v.slice(0, 39) + '…' : v}"` : String(v);
+  return typeof v === 'string' ? quote(v) : String(v);
 }
 
 /** Cells of a range in reading order (rows, then columns); a single value is a one-cell range. */
@@ -92,7 +92,7 @@ export function parsePlans(name: string, v: Arg): string[] {
 /** ISO 3166-1 alpha-2 codes, upper-cased. */
 export function parseGeo(name: string, v: Arg): string[] {
   return textList(name, v).map((c) => {
-    if (!/^[A-Za-z]{2}$/.test(c)) throw new ArgumentError(name, `"${c}" is not a 2-letter country code (e.g. US, DE)`);
+    if (!/^[A-Za-z]{2}$/.test(c)) throw new ArgumentError(name, `${quote(c)} is not a 2-letter country code (e.g. US, DE)`);
     return c.toUpperCase();
   }).filter((c, i, all) => all.indexOf(c) === i);
 }
@@ -103,7 +103,8 @@ export function parseFilters(name: string, v: Arg): string | undefined {
   const s = single(name, v);
   if (typeof s !== 'string') throw new ArgumentError(name, `${describe(s)} is not a filter (e.g. currency~ANY~'USD')`);
   const t = s.trim();
-  if (!/^[A-Za-z_.]+~[A-Z_]+~./.test(t)) throw new ArgumentError(name, `"${t}" is not a ChartMogul filter (e.g. currency~ANY~'USD')`);
+  // Field names may hold digits and hyphens (custom.plan2, custom.sales-rep); the API judges fields and values.
+  if (!/^[A-Za-z_][A-Za-z0-9_.-]*\s*~\s*[A-Z_]+\s*~\s*\S/.test(t)) throw new ArgumentError(name, `${quote(t)} is not a ChartMogul filter (e.g. currency~ANY~'USD')`);
   return t;
 }
 

@@ -2,8 +2,9 @@
 // field becomes a cell (money in units, timestamps as instants, tags joined, custom.<key> attributes).
 
 import type { Customer } from '../chartmogul';
-import { ArgumentError } from './errors';
+import { ArgumentError, quote } from './errors';
 import { parseInstant } from './days';
+import { moneyUnits } from './metricCatalog';
 import { OutCell } from './types';
 
 export const CUSTOMER_FIELDS = [
@@ -37,7 +38,7 @@ export function findField(argument: string, text: string): string {
   if (/^custom\./i.test(t) && t.length > 7) return 'custom.' + t.slice(7);
   const norm = t.toLowerCase().replace(/[\s-]+/g, '_');
   for (const f of CUSTOMER_FIELDS) if (f.replace(/-/g, '_') === norm) return f;
-  throw new ArgumentError(argument, `unknown field "${t}" (use ${CUSTOMER_FIELDS.join(', ')} or custom.<key>)`);
+  throw new ArgumentError(argument, `unknown field ${quote(t)} (e.g. name, email, status, mrr, customer-since, custom.<key>)`);
 }
 
 function customValue(custom: Record<string, unknown> | undefined, key: string): unknown {
@@ -51,7 +52,7 @@ function customValue(custom: Record<string, unknown> | undefined, key: string): 
 export function fieldCell(c: CustomerRecord, field: string): OutCell {
   const v = field.indexOf('custom.') === 0 ? customValue(c.custom, field.slice(7)) : c[field];
   if (v === undefined || v === null) return '';
-  if (MONEY.indexOf(field) >= 0 && typeof v === 'number') return v / 100;
+  if (MONEY.indexOf(field) >= 0 && typeof v === 'number') return moneyUnits(v, typeof c.currency === 'string' ? c.currency : null);
   if (INSTANTS.indexOf(field) >= 0 && typeof v === 'string') {
     const ms = parseInstant(v);
     return isNaN(ms) ? v : { instant: ms };

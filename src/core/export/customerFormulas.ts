@@ -5,7 +5,8 @@ import { customerRequests, CustomerSubscription } from '../chartmogul';
 import { isBlank, optionalText, requiredText, textList } from './args';
 import { compactCustomer, CustomerRecord, DEFAULT_CUSTOMER_FIELDS, fieldCell, findField } from './customerFields';
 import { parseInstant } from './days';
-import { ArgumentError, FormulaError } from './errors';
+import { moneyUnits } from './metricCatalog';
+import { ArgumentError, FormulaError, quote } from './errors';
 import { canonicalQuery, FormulaSession } from './session';
 import { LIST_TTL_SECONDS } from './ttl';
 import { Arg, OutCell, Table } from './types';
@@ -19,7 +20,7 @@ export function parseStatus(v: Arg): string | undefined {
   const t = optionalText('status', v);
   if (t === undefined || t.toLowerCase() === 'all') return undefined;
   const s = STATUSES[t.toLowerCase().replace(/[\s-]+/g, '_')];
-  if (!s) throw new ArgumentError('status', `"${t}" is not a status (use Active, Cancelled, Past Due, Lead, New Lead, … or all)`);
+  if (!s) throw new ArgumentError('status', `${quote(t)} is not a status (use Active, Cancelled, Past Due, Lead, New Lead, … or all)`);
   return s;
 }
 
@@ -41,7 +42,7 @@ function resolveDataSource(s: FormulaSession, nameOrUuid: string): string {
   );
   const found = sources.filter((d) => d.name === nameOrUuid)[0] ||
     sources.filter((d) => d.name.toLowerCase() === nameOrUuid.toLowerCase())[0];
-  if (!found) throw new FormulaError(`data_source: no data source named "${nameOrUuid}"`);
+  if (!found) throw new FormulaError(`data_source: no data source named ${quote(nameOrUuid)}`);
   return found.uuid;
 }
 
@@ -71,10 +72,17 @@ export function findCustomers(s: FormulaSession, argument: string, ref: string):
         throw e;
       }
     }
-    const page = kind === 'email' ? client.customers.search(ref, {}, { deadline }) : client.customers.list({ external_id: ref }, { deadline });
-    return page.entries.map(compactCustomer);
+    const byExternalId = () => client.customers.list({ external_id: ref }, { deadline }).entries.map(compactCustomer);
+    if (kind === 'external_id') return byExternalId();
+    let byEmail: CustomerRecord[] = [];
+    try {
+      byEmail = client.customers.search(ref, {}, { deadline }).entries.map(compactCustomer);
+    } catch (e) {
+      if ((e as { kind?: string }).kind !== 'not_found') throw e; // the search answers 404 when no e-mail matches
+    }
+    return byEmail.length ? byEmail : byExternalId(); // an external id may contain "@" too
   });
-  if (found.length === 0) throw new FormulaError(`${argument}: no customer "${ref}"`);
+  if (found.length === 0) throw new FormulaError(`${argument}: no customer ${quote(ref)}`);
   return found;
 }
 
@@ -104,7 +112,7 @@ function when(v: string | null | undefined): OutCell {
 export function subscriptionRow(x: CustomerSubscription): OutCell[] {
   return [
     x.external_id || '', x.plan || '', x.quantity === null || x.quantity === undefined ? '' : x.quantity,
-    (x.mrr || 0) / 100, (x.arr || 0) / 100, x.currency || '', x.status || '', x['billing-cycle'] || '',
+    moneyUnits(x.mrr || 0, x.currency), moneyUnits(x.arr || 0, x.currency), x.currency || '', x.status || '', x['billing-cycle'] || '',
     x['billing-cycle-count'] === null || x['billing-cycle-count'] === undefined ? '' : x['billing-cycle-count'],
     when(x['start-date']), when(x['end-date']), x.uuid || '',
   ];

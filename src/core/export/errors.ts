@@ -7,6 +7,11 @@ import { base64Encode } from '../chartmogul/base64';
 export const CONNECT_MESSAGE =
   'Connect ChartMogul: open Extensions › ChartMogul › Open sidebar › Settings and add a formula key';
 
+/** User text quoted for a message, cut at 40 characters so messages stay short. */
+export function quote(text: string): string {
+  return `"${text.length > 40 ? text.slice(0, 39) + '…' : text}"`;
+}
+
 /** Thrown before any request when an argument is wrong; the message starts with the argument's name. */
 export class ArgumentError extends Error {
   constructor(readonly argument: string, problem: string) {

@@ -2,7 +2,8 @@
 // (money in cents → currency units, rates in percent → fractions, counts as they are).
 
 import type { MetricName } from '../chartmogul';
-import { ArgumentError } from './errors';
+import { currencyExponent } from '../iso/currencies';
+import { ArgumentError, quote } from './errors';
 
 export type MetricUnit = 'money' | 'rate' | 'count';
 
@@ -31,7 +32,7 @@ export function findMetric(argument: string, text: string): MetricInfo {
   const norm = text.trim().toLowerCase().replace(/[\s_]+/g, '-');
   const name = ALIASES[norm] || norm;
   for (const m of METRIC_CATALOG) if (m.name === name) return m;
-  throw new ArgumentError(argument, `unknown metric "${text.trim()}" (use all, ${NAMES})`);
+  throw new ArgumentError(argument, `unknown metric ${quote(text.trim())} (use all, ${NAMES})`);
 }
 
 /** `all` (alone) means every metric in catalogue order. */
@@ -49,10 +50,20 @@ export function findMetrics(argument: string, names: string[]): MetricInfo[] {
   return out;
 }
 
+/**
+ * Minor units ("cents") → currency units by the currency's ISO exponent (JPY/KRW 0: whole yen/won already, KWD 3);
+ * 2 when the currency is unknown or not given.
+ */
+export function moneyUnits(minor: number, currency?: string | null): number {
+  const digits = currency ? currencyExponent(currency.trim().toUpperCase()) : undefined;
+  if (digits === undefined || digits === 2) return minor / 100;
+  return digits === 0 ? minor : minor / Math.pow(10, digits);
+}
+
 /** Cents → currency units; percent → fraction (33.33 → 0.3333, exact to 6 decimals of the percent). */
-export function toUnit(unit: MetricUnit, value: number): number {
+export function toUnit(unit: MetricUnit, value: number, currency?: string | null): number {
   if (typeof value !== 'number' || !isFinite(value)) return 0;
-  if (unit === 'money') return value / 100;
+  if (unit === 'money') return moneyUnits(value, currency);
   if (unit === 'rate') return Math.round(value * 1e6) / 1e8;
   return value;
 }

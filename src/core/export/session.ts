@@ -109,8 +109,9 @@ export class FormulaSession {
   }
 }
 
-/** Canonical text of a query: endpoint + parameters in key order, blanks dropped. */
+/** Canonical text of a query: endpoint + parameters in key order (values encoded), blanks dropped. */
 export function canonicalQuery(endpoint: string, params: Record<string, string | number | undefined>): string {
   const keys = Object.keys(params).filter((k) => params[k] !== undefined && params[k] !== '').sort();
-  return endpoint + '?' + keys.map((k) => `${k}=${String(params[k])}`).join('&');
+  // Values are encoded so a filter containing "&" or "=" can never read as another query's parameters.
+  return endpoint + '?' + keys.map((k) => `${k}=${encodeURIComponent(String(params[k]))}`).join('&');
 }

@@ -486,7 +486,8 @@ export function parseTab<T extends TabName>(tab: T, table: Table, ctx: ParseCont
   const heads: InvoiceHead[] = [];
   const rows: ParsedRow<PayloadByTab[T]>[] = [];
   const builder = BUILDERS[tab] as Builder<PayloadByTab[T]>;
-  table.rows.forEach((cells, i) => {
+  const input = tab === 'Invoices' ? inheritInvoiceHeads(match, table.rows) : table.rows;
+  input.forEach((cells, i) => {
     const rowNumber = table.firstRow + i;
     const reader = new RowReader(tab, match, cells, ctx);
     const blank = columns.every(({ col, index }) => isEmptyFor(col, cells[index] === undefined ? '' : cells[index]));
@@ -521,6 +522,34 @@ export function parseTab<T extends TabName>(tab: T, table: Table, ctx: ParseCont
 }
 
 const HEAD_FIELDS: (keyof InvoiceHead & string)[] = ['customer_external_id', 'date', 'currency', 'due_date', 'collection_method'];
+
+/**
+ * Invoice header cells left empty on a later line of an invoice take the value of the first line of that invoice
+ * that has one, so every line is read (and its amounts converted) with the invoice's customer, date and currency.
+ */
+function inheritInvoiceHeads(match: HeaderMatch, rows: Cell[][]): Cell[][] {
+  const idCol = match.columns.invoice_external_id;
+  const cols = HEAD_FIELDS.map((f) => match.columns[f]).filter((c): c is number => c !== undefined);
+  if (idCol === undefined || !cols.length) return rows;
+  const idOf = (row: Cell[]): string => {
+    const c = row[idCol];
+    return typeof c === 'string' ? c.trim() : typeof c === 'number' ? String(c) : '';
+  };
+  const first: Record<string, Record<number, Cell>> = {};
+  for (const row of rows) {
+    const id = idOf(row);
+    if (!id) continue;
+    const f = (first[id] = first[id] || {});
+    for (const c of cols) if (f[c] === undefined && !isBlank(row[c])) f[c] = row[c];
+  }
+  return rows.map((row) => {
+    const f = first[idOf(row)];
+    if (!f || !cols.some((c) => isBlank(row[c]) && f[c] !== undefined)) return row;
+    const copy = row.slice();
+    for (const c of cols) if (isBlank(copy[c]) && f[c] !== undefined) copy[c] = f[c];
+    return copy;
+  });
+}
 
 /**
  * Rows sharing invoice_external_id → invoices (first appearance order); header values come from the first row that

@@ -141,7 +141,7 @@ export const TEMPLATES: Readonly<Record<TabName, TabTemplate>> = {
   Transactions: tab('Transactions', 'Payments and refunds of invoices (Invoices tab or already in ChartMogul).', [
     col('invoice_external_id', 'id', 'Required. The invoice this payment or refund belongs to, e.g. INV-2024-001.', { ...req, example: 'INV-2024-001' }),
     col('type', 'enum', 'Required. payment or refund.', { ...req, values: ['payment', 'refund'], example: 'payment' }),
-    col('date', 'date', 'Required. When the payment or refund happened, e.g. 2024-03-02.', { ...req, example: '2024-03-02' }),
+    col('date', 'date', 'Required. When the payment or refund happened (past date), e.g. 2024-03-02.', { ...req, notFuture: true, example: '2024-03-02' }),
     col('result', 'enum', 'Required. successful or failed.', { ...req, values: ['successful', 'failed'], example: 'successful', aliases: { success: 'successful', succeeded: 'successful', fail: 'failed' } }),
     col('external_id', 'id', 'Your unique transaction id, e.g. TX-1.', { example: 'TX-1' }),
     col('amount', 'money', 'Only for partial payments or refunds, in the invoice currency, e.g. 20.00. Empty = the whole invoice.', { min: 0 }),

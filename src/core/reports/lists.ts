@@ -57,8 +57,9 @@ function instant(v: unknown): OutCell {
   return isNaN(ms) ? v : { instant: ms };
 }
 
-function money(v: unknown): OutCell {
-  return typeof v === 'number' && isFinite(v) ? toUnit('money', v) : '';
+/** Minor units → currency units by the item's currency (JPY/KRW have none). */
+function money(v: unknown, currency: unknown): OutCell {
+  return typeof v === 'number' && isFinite(v) ? toUnit('money', v, typeof currency === 'string' ? currency : null) : '';
 }
 
 export function customerRow(c: Customer): ListItem {
@@ -66,7 +67,7 @@ export function customerRow(c: Customer): ListItem {
   return {
     cells: [
       text(c.uuid), text(c.external_id), text(c.name), text(c.email), text(c.company), text(c.country), text(c.state), text(c.city),
-      text(c.status), instant(c['customer-since']), money(c.mrr), money(c.arr), text(c.currency),
+      text(c.status), instant(c['customer-since']), money(c.mrr, c.currency), money(c.arr, c.currency), text(c.currency),
       attrs && Array.isArray(attrs.tags) ? attrs.tags.join(', ') : '',
     ],
     custom: attrs && attrs.custom ? attrs.custom : {},
@@ -77,7 +78,7 @@ export function subscriptionRow(c: Customer, s: CustomerSubscription): ListItem 
   return {
     cells: [
       text(c.name), text(c.uuid), text(c.external_id), text(s.uuid), text(s.external_id), text(s.plan),
-      typeof s.quantity === 'number' ? s.quantity : '', money(s.mrr), money(s.arr), text(s.currency), text(s.status),
+      typeof s.quantity === 'number' ? s.quantity : '', money(s.mrr, s.currency), money(s.arr, s.currency), text(s.currency), text(s.status),
       text(s['billing-cycle']), typeof s['billing-cycle-count'] === 'number' ? s['billing-cycle-count'] : '',
       instant(s['start-date']), instant(s['end-date']),
     ],
@@ -88,7 +89,7 @@ export function activityRow(a: Activity): ListItem {
   return {
     cells: [
       instant(a.date), text(a.type), text(a.description), text(a['customer-name']), text(a['customer-uuid']),
-      text(a['customer-external-id']), money(a['activity-mrr-movement']), money(a['activity-mrr']), money(a['activity-arr']),
+      text(a['customer-external-id']), money(a['activity-mrr-movement'], a.currency), money(a['activity-mrr'], a.currency), money(a['activity-arr'], a.currency),
       text(a.currency), text(a['subscription-external-id']), text(a['plan-external-id']), text(a.uuid),
     ],
   };

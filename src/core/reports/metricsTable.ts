@@ -33,12 +33,12 @@ function infos(names: string[]): MetricInfo[] {
   });
 }
 
-/** Shapes entries (from /all or a single endpoint) into Date + one column per metric. */
-export function shapeMetrics(metrics: string[], entries: Entry[]): ReportTable {
+/** Shapes entries (from /all or a single endpoint) into Date + one column per metric (money by `currency`'s digits). */
+export function shapeMetrics(metrics: string[], entries: Entry[], currency?: string): ReportTable {
   const list = infos(metrics);
   const date: Column = { title: 'Date', type: 'day' };
   const columns: Column[] = [date].concat(list.map((m): Column => ({ title: METRIC_LABELS[m.name], type: m.unit })));
-  const rows: OutCell[][] = entries.map((e) => [{ day: e.date } as OutCell].concat(list.map((m) => toUnit(m.unit, num(e[m.key])))));
+  const rows: OutCell[][] = entries.map((e) => [{ day: e.date } as OutCell].concat(list.map((m) => toUnit(m.unit, num(e[m.key]), currency))));
   return { columns, rows };
 }
 
@@ -50,24 +50,26 @@ const MOVEMENTS: Array<[string, string]> = [
   ['mrr-reactivation', 'Reactivation'],
 ];
 
-export function shapeMovements(entries: Entry[]): ReportTable {
+export function shapeMovements(entries: Entry[], currency?: string): ReportTable {
   const columns: Column[] = [{ title: 'Date', type: 'day' }, { title: 'MRR', type: 'money' }]
     .concat(MOVEMENTS.map(([, title]) => ({ title, type: 'money' as const })))
     .concat([{ title: 'Net movement', type: 'money' }]) as Column[];
   const rows = entries.map((e) => {
     const moves = MOVEMENTS.map(([k]) => num(e[k]));
     const net = moves.reduce((a, b) => a + b, 0);
-    return ([{ day: e.date }, toUnit('money', num(e.mrr))] as OutCell[]).concat(moves.map((m) => toUnit('money', m)), [toUnit('money', net)]);
+    const money = (v: number) => toUnit('money', v, currency);
+    return ([{ day: e.date }, money(num(e.mrr))] as OutCell[]).concat(moves.map(money), [money(net)]);
   });
   return { columns, rows };
 }
 
-export function fetchMetricsTable(client: ChartMogulClient, spec: ReportSpec, range: DayRange, deadline: number): ReportTable {
+/** `currency`: the account's (metrics are in its minor units). */
+export function fetchMetricsTable(client: ChartMogulClient, spec: ReportSpec, range: DayRange, deadline: number, currency?: string): ReportTable {
   const q = metricsQuery(spec, range);
-  if (spec.kind === 'mrr-movements') return shapeMovements(client.metrics.mrr(q, { deadline }).entries as unknown as Entry[]);
+  if (spec.kind === 'mrr-movements') return shapeMovements(client.metrics.mrr(q, { deadline }).entries as unknown as Entry[], currency);
   if (spec.metrics.length === 1) {
     const m = infos(spec.metrics)[0];
-    return shapeMetrics(spec.metrics, client.metrics.retrieve(m.endpoint, q, { deadline }).entries as Entry[]);
+    return shapeMetrics(spec.metrics, client.metrics.retrieve(m.endpoint, q, { deadline }).entries as Entry[], currency);
   }
-  return shapeMetrics(spec.metrics, client.metrics.all(q, { deadline }).entries as unknown as Entry[]);
+  return shapeMetrics(spec.metrics, client.metrics.all(q, { deadline }).entries as unknown as Entry[], currency);
 }

@@ -80,7 +80,7 @@ export function refreshReport(deps: ReportDeps, report: SavedReport, mode: Refre
     let rows: OutCell[][];
     let staged = 0;
     if (!listKind) {
-      const table = fetchMetricsTable(client, spec, range, deps.deadline);
+      const table = fetchMetricsTable(client, spec, range, deps.deadline, currency);
       columns = table.columns;
       rows = table.rows;
     } else {

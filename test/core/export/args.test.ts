@@ -67,6 +67,16 @@ describe('CHARTMOGUL_METRICS arguments', () => {
   });
 });
 
+describe('filters: field names with digits and hyphens (custom attribute keys)', () => {
+  const ok = { metrics: 'mrr', start_date: '2024-01-01', end_date: '2024-06-30' };
+  it.each(["custom.plan2~ANY~'gold'", "custom.sales-rep~EQ~'bob'~AND~custom.x_1~GT~2", "plan ~ ANY ~ 'Pro'"])('%s is accepted', (f) => {
+    expect(planMetrics({ ...ok, filters: f }).query.filters).toBe(f);
+  });
+  it('long texts are cut in messages', () => {
+    expect(msg(() => planMetrics({ ...ok, filters: 'x'.repeat(300) }))).toBe(`filters: "${'x'.repeat(39)}…" is not a ChartMogul filter (e.g. currency~ANY~'USD')`);
+  });
+});
+
 describe('row counts per interval', () => {
   it.each([
     ['day', 181], ['week', 26], ['month', 6], ['quarter', 2], ['year', 1],

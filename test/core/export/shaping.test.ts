@@ -71,6 +71,10 @@ describe('customer fields', () => {
     expect(fieldCell(c, 'custom.none')).toBe('');
     expect(fieldCell(c, 'email')).toBe('');
   });
+  it('money by the record currency: JPY and KRW have no minor units', () => {
+    expect(fieldCell({ ...c, currency: 'JPY', mrr: 120000 }, 'mrr')).toBe(120000);
+    expect(fieldCell({ ...c, currency: 'KWD', arr: 1234567 }, 'arr')).toBe(1234.567);
+  });
 });
 
 describe('subscriptions', () => {

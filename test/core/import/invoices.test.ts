@@ -47,6 +47,16 @@ describe('Invoices', () => {
     expect(t.rows[0].refs).toEqual({ invoice: 'INV-1', customer: 'C-1', plan: 'pro', subscription: 'S-1' });
   });
 
+  it('later lines with empty customer, date and currency inherit them from the invoice (amounts converted with it)', () => {
+    const t = parseTab('Invoices', table(H,
+      sub('INV-1', { currency: 'KWD', amount: '1.5' }),
+      sub('INV-1', { customer_external_id: '', date: '', currency: '', type: 'one_time', plan_external_id: '', subscription_external_id: '', service_period_start: '', service_period_end: '', amount: '2.125' }),
+    ), UTC);
+    expect(t.rows.map(rowMessage)).toEqual(['', '']);
+    expect(t.invoices![0].payload.line_items.map((l) => l.amount_in_cents)).toEqual([1500, 2125]);
+    expect(t.rows[1].refs.customer).toBe('C-1');
+  });
+
   it('converts with the currency of the row: JPY, KWD', () => {
     const t = parseTab('Invoices', table(H,
       sub('INV-1', { currency: 'jpy', amount: 5000 }),

@@ -24,6 +24,14 @@ describe('metrics tables', () => {
     expect(t.rows).toEqual([[{ day: '2025-04-30' }, 350, 10, 5, -2, -100, 0, -87]]);
   });
 
+  it('money follows the account currency digits (JPY whole yen, KWD 3 decimals, USD cents)', () => {
+    const e = [{ date: '2025-01-31', mrr: 120000, 'mrr-new-business': 120000, 'mrr-expansion': 0, 'mrr-contraction': 0, 'mrr-churn': 0, 'mrr-reactivation': 0 }];
+    expect(shapeMetrics(['mrr'], e, 'JPY').rows[0][1]).toBe(120000);
+    expect(shapeMetrics(['mrr'], e, 'KWD').rows[0][1]).toBe(120);
+    expect(shapeMetrics(['mrr'], e, 'USD').rows[0][1]).toBe(1200);
+    expect(shapeMovements(e, 'jpy').rows[0]).toEqual([{ day: '2025-01-31' }, 120000, 120000, 0, 0, 0, 0, 120000]);
+  });
+
   it('charts the series that share the first metric unit', () => {
     const spec = normaliseSpec({ kind: 'metrics', metrics: ['mrr', 'customers', 'arr'] });
     const report = { spec } as SavedReport;

@@ -16,14 +16,18 @@ export const BULK_CUSTOMERS = 500;
 export const BULK_MAX_CHARS = 4000000;
 const MAX_OUTSTANDING = 3;
 
-/** Items bulk mode sends in json_imports (the others go row by row). */
+/**
+ * Items bulk mode sends in json_imports (the others go row by row). Updates of customers and plans are PATCHed like
+ * in row mode: an upsert would not clear emptied columns, and a changed row must cost one request, not a batch.
+ */
 export function bulkItem(it: Item): boolean {
   switch (it.tab) {
     case 'Plans':
+      return it.action === 'create';
     case 'Subscription events':
       return true;
     case 'Customers':
-      return !(it.row.payload as CustomerPayload).attributes;
+      return it.action === 'create' && !(it.row.payload as CustomerPayload).attributes;
     case 'Invoices':
       return it.action === 'create';
     default:
@@ -156,6 +160,8 @@ export function resolveBulk(ctx: SendCtx, ext: string, details: Record<string, u
     if (cp) return cp;
     return withPrefix(errs, 'invoices.').length ? 'again' : 'ok';
   };
+  const invTab = ctx.wb.tabs.Invoices;
+  const invoiceById = new Map((invTab && invTab.parsed.invoices ? invTab.parsed.invoices : []).map((x) => [x.externalId, x] as const));
   eachPendingRow(ctx, ext, (t, i) => {
     const row = t.parsed.rows[i];
     switch (t.tab as TabName) {
@@ -168,13 +174,12 @@ export function resolveBulk(ctx: SendCtx, ext: string, details: Record<string, u
         return set(t, i, !details[row.key] ? `ChartMogul: no result for this customer in bulk import ${ext}` : own.length ? text(own) : 'ok', row.fingerprint);
       }
       case 'Invoices': {
-        const inv = (t.parsed.invoices || []).find((x) => x.externalId === row.key);
+        const inv = invoiceById.get(row.key);
         const cus = inv ? inv.customerExternalId : row.refs.customer || '';
         return set(t, i, invoiceVerdict(row.key, cus), inv ? inv.fingerprint : row.fingerprint);
       }
       case 'Transactions': {
-        const invTab = ctx.wb.tabs.Invoices;
-        const inv = invTab && (invTab.parsed.invoices || []).find((x) => x.externalId === row.refs.invoice);
+        const inv = row.refs.invoice ? invoiceById.get(row.refs.invoice) : undefined;
         const v = inv ? invoiceVerdict(inv.externalId, inv.customerExternalId) : 'again';
         return set(t, i, v === 'ok' || v === 'exists' || v === 'again' ? v : `invoice_external_id: the invoice was not imported (${v})`, row.fingerprint);
       }

@@ -3,7 +3,7 @@
 
 import { headerMessages, rowMessage } from '../messages';
 import type { TabName } from '../types';
-import { BULK_CUSTOMERS } from './bulkSender';
+import { BULK_CUSTOMERS, bulkItem } from './bulkSender';
 import { embeddedTransactions } from './chunks';
 import { liveRows, LoadedTab } from './load';
 import { planRun, RunPlan } from './plan';
@@ -59,15 +59,17 @@ export function estimateRequests(plan: RunPlan, mode: 'rows' | 'bulk'): number {
   } else {
     const customers = new Set<string>();
     for (const it of items('Customers')) {
-      if ((it.row.payload as { attributes?: unknown }).attributes) n += 1;
+      if (!bulkItem(it)) n += 1;
       else customers.add(it.key);
     }
+    n += items('Plans').filter((it) => !bulkItem(it)).length;
     for (const it of items('Invoices')) if (it.action === 'create') customers.add(customerOf(it));
     for (const it of items('Subscription events')) customers.add(it.row.refs.customer || '');
-    const batches = Math.ceil(customers.size / BULK_CUSTOMERS) || (items('Plans').length ? 1 : 0);
+    const newPlans = items('Plans').filter(bulkItem).length;
+    const batches = Math.ceil(customers.size / BULK_CUSTOMERS) || (newPlans ? 1 : 0);
     // POST + 2 polls per batch, then one listing per 200 objects to read the uuids back.
     n += batches * 3;
-    n += Math.ceil(customers.size / 200) + Math.ceil(items('Invoices').length / 200) + Math.ceil(items('Subscription events').length / 200) + (items('Plans').length ? 1 : 0);
+    n += Math.ceil(customers.size / 200) + Math.ceil(items('Invoices').length / 200) + Math.ceil(items('Subscription events').length / 200) + (newPlans ? 1 : 0);
     n += items('Invoices').filter((i) => i.action === 'replace').length * 2;
   }
   n += items('Transactions').filter((t) => !embedded.has(t)).length;

@@ -4,7 +4,7 @@
 export * from './types';
 export type { EngineDeps, WorkbookPort, TabData, ReceiptCells, ReceiptIndex } from './ports';
 export { checkTabs, estimateImport } from './check';
-export { importTabs, chooseMode, BULK_MIN_ROWS } from './run';
+export { importTabs, chooseMode, normalizeOptions, BULK_MIN_ROWS } from './run';
 export { getImportProgress, cancelImport, continueImport } from './control';
 export { undoImport } from './undo';
 export { formatNote, parseNote } from './receipts';

@@ -2,6 +2,7 @@
 // that neither a tab nor a receipt provides. Few ids → one lookup each (batched); many → list the data source.
 
 import { ChartMogulClient, customerRequests, invoiceRequests, planRequests, subscriptionRequests } from '../../chartmogul';
+import type { BatchResult, SubscriptionEvent } from '../../chartmogul';
 import type { Known, TabName } from '../types';
 import { IdMaps, liveRows, Workbook } from './load';
 
@@ -121,8 +122,17 @@ export function lookupSubscriptions(client: ChartMogulClient, customerUuids: str
   return out;
 }
 
+/**
+ * Subscription events of one subscription (one listing each, batched), for subscriptions that subscription events
+ * drive: they are not among the customer's imported subscriptions and are cancelled with an event.
+ */
+export function lookupSubscriptionEvents(client: ChartMogulClient, ds: string, subs: { customer: string; sub: string }[]): BatchResult<SubscriptionEvent[]>[] {
+  const res = client.batch(subs.map((x) => subscriptionRequests.listEvents({ data_source_uuid: ds, customer_external_id: x.customer, subscription_external_id: x.sub, per_page: 200 })));
+  return res.map((r) => (r.ok ? { ok: true as const, value: r.value.subscription_events, attempts: r.attempts } : r));
+}
+
 /** Cancellation rows whose subscription no selected tab creates: their customers' subscriptions are looked up. */
-export function subscriptionsToCheck(wb: Workbook, maps: IdMaps): { customerUuids: string[]; rows: { sub: string; customer: string }[] } {
+export function subscriptionsToCheck(wb: Workbook, maps: IdMaps): { customerUuids: string[]; rows: { sub: string; customer: string; customerExternalId: string }[] } {
   const c = wb.tabs.Cancellations;
   if (!c || !c.selected) return { customerUuids: [], rows: [] };
   const created = new Set<string>();
@@ -130,13 +140,13 @@ export function subscriptionsToCheck(wb: Workbook, maps: IdMaps): { customerUuid
     const t = wb.tabs[tab];
     if (t && t.selected) for (const r of liveRows(t.parsed.rows)) if (r.refs.subscription) created.add(r.refs.subscription);
   }
-  const rows: { sub: string; customer: string }[] = [];
+  const rows: { sub: string; customer: string; customerExternalId: string }[] = [];
   const uuids: string[] = [];
   for (const r of liveRows(c.parsed.rows)) {
     if (!r.refs.subscription || !r.refs.customer || created.has(r.refs.subscription)) continue;
     const uuid = maps.customers.get(r.refs.customer);
     if (!uuid) continue;
-    rows.push({ sub: r.refs.subscription, customer: uuid });
+    rows.push({ sub: r.refs.subscription, customer: uuid, customerExternalId: r.refs.customer });
     uuids.push(uuid);
   }
   return { customerUuids: uuids, rows };

@@ -2,10 +2,12 @@
 // status, uuid, message, synced_at, and the note with the new fingerprint and who created the object.
 
 import type { BatchResult, ChartMogulError } from '../../chartmogul';
-import type { ReceiptStatus } from '../types';
+import { fingerprint } from '../fingerprint';
+import type { CustomerPayload, ReceiptStatus } from '../types';
 import type { IdMaps, LoadedTab, Workbook } from './load';
 import type { Item } from './plan';
 import { keptNote } from './plan';
+import type { NoteData } from './receipts';
 import type { EngineDeps } from './ports';
 
 export interface SendCtx {
@@ -25,6 +27,13 @@ function nowIso(ctx: SendCtx): string {
   return new Date(ctx.deps.clock.now()).toISOString();
 }
 
+/** Customers rows: fingerprint of the custom attributes the row carries ('' when none). */
+export function customFingerprint(item: Pick<Item, 'tab' | 'row'>): string {
+  if (item.tab !== 'Customers') return '';
+  const a = (item.row.payload as CustomerPayload).attributes;
+  return a && a.custom && a.custom.length ? fingerprint(a.custom) : '';
+}
+
 /** Success (imported, updated, exists, skipped): new fingerprint; `created` when this run made the object. */
 export function succeed(ctx: SendCtx, item: Item, status: ReceiptStatus, uuid: string, message = ''): void {
   const t = tabOf(ctx, item);
@@ -35,7 +44,9 @@ export function succeed(ctx: SendCtx, item: Item, status: ReceiptStatus, uuid: s
     if (status === 'imported') created = ctx.runId;
     if (status === 'exists' && (ctx.crashed || []).some((c) => c.tab === item.tab && i >= c.lo && i <= c.hi)) created = ctx.runId;
     if (status === 'updated' && item.action === 'replace') created = ctx.runId;
-    const note = { fp: item.fp, run: ctx.runId, ...(created ? { created } : {}) };
+    const note: NoteData = { fp: item.fp, run: ctx.runId, ...(created ? { created } : {}) };
+    const afp = customFingerprint(item);
+    if (afp && (status === 'imported' || status === 'updated')) note.afp = afp;
     t.receipts.set(i, { status, uuid, message, syncedAt: synced, note });
   }
 }

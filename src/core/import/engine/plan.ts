@@ -52,6 +52,7 @@ export function keptNote(r: Receipt, runId: string): NoteData {
   const n: NoteData = { run: runId };
   if (r.note.fp) n.fp = r.note.fp;
   if (r.note.created) n.created = r.note.created;
+  if (r.note.afp) n.afp = r.note.afp;
   return n;
 }
 

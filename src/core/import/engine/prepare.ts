@@ -4,7 +4,7 @@
 import { validateWorkbook } from '../validate';
 import type { Known, ParsedTab, TabName } from '../types';
 import { IdMaps, loadWorkbook, mapsFromReceipts, Workbook } from './load';
-import { knownFromMaps, lookupReferences, lookupSubscriptions, permissiveKnown, subscriptionsToCheck, wantedReferences } from './lookup';
+import { knownFromMaps, lookupReferences, lookupSubscriptionEvents, lookupSubscriptions, permissiveKnown, subscriptionsToCheck, wantedReferences } from './lookup';
 import type { EngineDeps } from './ports';
 
 export interface Prepared {
@@ -34,7 +34,14 @@ export function prepare(deps: PrepareDeps, tabs: string[] | undefined, o: Prepar
     if (subs.rows.length) {
       const found = lookupSubscriptions(deps.client, subs.customerUuids);
       const set = known.subscriptions as Set<string>;
+      const missing = subs.rows.filter((r) => !found.has(r.customer + '|' + r.sub));
       for (const r of subs.rows) if (found.has(r.customer + '|' + r.sub)) set.add(r.sub);
+      // Subscriptions driven by subscription events are not imported subscriptions: their events say they exist.
+      const events = lookupSubscriptionEvents(deps.client, deps.dataSourceUuid, missing.map((r) => ({ customer: r.customerExternalId, sub: r.sub })));
+      events.forEach((r, i) => {
+        if (!r.ok) throw r.error;
+        if (r.value.length) set.add(missing[i].sub);
+      });
     }
   }
   const parsed: Partial<Record<TabName, ParsedTab>> = {};

@@ -14,6 +14,8 @@ export interface NoteData {
   created?: string;
   /** Bulk import (batch external id) the row was sent in and whose answer is still awaited. */
   pending?: string;
+  /** Customers: fingerprint of the custom attributes last sent (an update re-sends them only when they changed). */
+  afp?: string;
 }
 
 const NOTE_HEAD = 'ChartMogul receipt (written by the add-on, do not edit)';
@@ -24,12 +26,13 @@ export function formatNote(n: NoteData): string {
   if (n.run) parts.push('run=' + n.run);
   if (n.created) parts.push('created=' + n.created);
   if (n.pending) parts.push('pending=' + n.pending);
+  if (n.afp) parts.push('afp=' + n.afp);
   return parts.length ? NOTE_HEAD + '\n' + parts.join('\n') : '';
 }
 
 export function parseNote(text: string): NoteData {
   const out: NoteData = {};
-  const re = /(^|\s)(fp|run|created|pending)=(\S+)/g;
+  const re = /(^|\s)(fp|run|created|pending|afp)=(\S+)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text || '')) !== null) out[m[2] as keyof NoteData] = m[3];
   return out;

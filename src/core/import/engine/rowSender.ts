@@ -4,12 +4,12 @@
 import {
   ApiRequest, BatchResult, customerRequests, CustomerUpdate, invoiceRequests, planRequests, subscriptionRequests,
 } from '../../chartmogul';
-import type { NewCustomer, NewPlan, NewSubscriptionEvent } from '../../chartmogul';
+import type { NewCustomer, NewPlan, NewSubscriptionEvent, SubscriptionEvent } from '../../chartmogul';
 import type {
   AttributesPayload, CancellationPayload, CustomerPayload, PlanPayload, SubscriptionEventPayload, TransactionPayload,
 } from '../types';
-import { lookupSubscriptions } from './lookup';
-import { apiMessage, fail, isTaken, notSent, SendCtx, succeed, tabOf } from './outcome';
+import { lookupSubscriptionEvents, lookupSubscriptions } from './lookup';
+import { apiMessage, customFingerprint, fail, isTaken, notSent, SendCtx, succeed, tabOf } from './outcome';
 import type { Item } from './plan';
 
 const CUSTOMER_FIELDS = ['name', 'email', 'company', 'country', 'state', 'city', 'zip', 'website_url', 'owner', 'lead_created_at', 'free_trial_started_at'];
@@ -55,8 +55,9 @@ export function sendCustomersOrPlans(ctx: SendCtx, items: Item[]): void {
     if (notSent(r)) return;
     if (r.ok) {
       map.set(it.key, r.value.uuid);
-      const custom = isCustomer && (it.row.payload as CustomerPayload).attributes?.custom;
-      if (it.action === 'update' && custom && custom.length) customAfterUpdate.push(it);
+      // Custom attributes cannot go in the PATCH (it only sets keys defined before): POSTed when they changed.
+      const afp = isCustomer ? customFingerprint(it) : '';
+      if (it.action === 'update' && afp && afp !== tabOf(ctx, it).receipts.get(it.indices[0]).note.afp) customAfterUpdate.push(it);
       else succeed(ctx, it, it.action === 'update' ? 'updated' : 'imported', r.value.uuid);
     } else if (r.error.alreadyExists) exists.push(it);
     else fail(ctx, it, apiMessage(r.error));
@@ -152,10 +153,11 @@ export function sendCancellations(ctx: SendCtx, items: Item[]): void {
     return;
   }
   const send: { it: Item; sub: string }[] = [];
+  const viaEvents: Item[] = [];
   for (const it of ready) {
     const info = subs.get(cus(it) + '|' + it.row.refs.subscription);
     const at = (it.row.payload as CancellationPayload).cancelled_at;
-    if (!info) fail(ctx, it, `subscription_external_id: customer ${JSON.stringify(it.row.refs.customer)} has no subscription ${JSON.stringify(it.row.refs.subscription)} in ChartMogul`);
+    if (!info) viaEvents.push(it);
     else if (info.dates.some((d) => sameInstant(d, at))) succeed(ctx, it, 'exists', info.uuid, 'already cancelled at this date');
     else send.push({ it, sub: info.uuid });
   }
@@ -163,6 +165,35 @@ export function sendCancellations(ctx: SendCtx, items: Item[]): void {
     const { it, sub } = send[i];
     if (notSent(r)) return;
     if (r.ok) succeed(ctx, it, 'imported', sub);
+    else fail(ctx, it, apiMessage(r.error));
+  });
+  cancelByEvents(ctx, viaEvents);
+}
+
+/** Subscriptions driven by subscription events are cancelled with a `subscription_cancelled` event (uuid: its id). */
+function cancelByEvents(ctx: SendCtx, items: Item[]): void {
+  const ds = ctx.deps.dataSourceUuid;
+  const at = (it: Item): string => (it.row.payload as CancellationPayload).cancelled_at;
+  const send: Item[] = [];
+  let found: BatchResult<SubscriptionEvent[]>[] = [];
+  if (items.length) found = lookupSubscriptionEvents(ctx.deps.client, ds, items.map((it) => ({ customer: it.row.refs.customer as string, sub: it.row.refs.subscription as string })));
+  found.forEach((r, i) => {
+    const it = items[i];
+    if (notSent(r)) return;
+    if (!r.ok) return fail(ctx, it, apiMessage(r.error));
+    if (!r.value.length) return fail(ctx, it, `subscription_external_id: customer ${JSON.stringify(it.row.refs.customer)} has no subscription ${JSON.stringify(it.row.refs.subscription)} in ChartMogul`);
+    const same = r.value.find((e) => e.event_type === 'subscription_cancelled' && sameInstant(e.effective_date, at(it)));
+    if (same) succeed(ctx, it, 'exists', String(same.id), 'already cancelled at this date');
+    else send.push(it);
+  });
+  const body = (it: Item): NewSubscriptionEvent => ({
+    data_source_uuid: ds, customer_external_id: it.row.refs.customer as string, subscription_external_id: it.row.refs.subscription,
+    event_type: 'subscription_cancelled', event_date: at(it), effective_date: at(it), external_id: 'sheets-' + it.fp,
+  });
+  batch(ctx, send.map((it) => subscriptionRequests.createEvent(body(it)))).forEach((r, i) => {
+    const it = send[i];
+    if (notSent(r)) return;
+    if (r.ok) succeed(ctx, it, 'imported', String(r.value.id));
     else fail(ctx, it, apiMessage(r.error));
   });
 }

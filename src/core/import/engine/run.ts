@@ -17,6 +17,27 @@ import { DEFAULT_TIME_BUDGET_MS, ImportMode, ImportOptions, ImportSummary } from
 /** Rows to create at or above which 'auto' chooses bulk (json_imports). */
 export const BULK_MIN_ROWS = 1000;
 
+/**
+ * Options as they arrive from google.script.run: `mode` any case (`row` = `rows`, empty = auto), `timeBudgetMs` a
+ * number ≥ 0. An unknown mode is refused rather than silently importing another way.
+ */
+export function normalizeOptions(o: ImportOptions | Record<string, unknown>): ImportOptions {
+  const raw = o as Record<string, unknown>;
+  const out: ImportOptions = {};
+  const mode = raw.mode === undefined || raw.mode === null ? '' : String(raw.mode).trim().toLowerCase();
+  if (mode === 'row' || mode === 'rows') out.mode = 'rows';
+  else if (mode === 'bulk' || mode === 'auto') out.mode = mode;
+  else if (mode !== '') throw new Error(`mode: "${String(raw.mode)}" is not one of auto, rows, bulk`);
+  if (raw.replaceChangedInvoices) out.replaceChangedInvoices = true;
+  if (raw.restart) out.restart = true;
+  if (raw.timeBudgetMs !== undefined && raw.timeBudgetMs !== null && raw.timeBudgetMs !== '') {
+    const ms = Number(raw.timeBudgetMs);
+    if (!isFinite(ms) || ms < 0) throw new Error(`timeBudgetMs: ${JSON.stringify(raw.timeBudgetMs)} is not a number of milliseconds`);
+    out.timeBudgetMs = ms;
+  }
+  return out;
+}
+
 export function chooseMode(requested: ImportOptions['mode'], plan: RunPlan): ImportMode {
   if (requested === 'rows' || requested === 'bulk') return requested;
   let n = 0;
