@@ -7,6 +7,7 @@ import type { Clock, HttpTransport, KeyValueStore, Logger } from './ports';
 export const PROP_API_KEY = 'CHARTMOGUL_API_KEY'; // user properties
 export const PROP_DATA_SOURCE = 'CHARTMOGUL_DATA_SOURCE'; // document properties: JSON {uuid, name}
 export const PROP_FORMULA_API_KEY = 'CHARTMOGUL_FORMULA_API_KEY'; // document properties
+export const PROP_FORMULA_CURRENCY = 'CHARTMOGUL_FORMULA_CURRENCY'; // document properties: the formula key's account currency
 export const PROP_API_BASE = 'CHARTMOGUL_API_BASE'; // script properties (tests, local emulator)
 
 /** Everything the core needs from the platform, built once per execution by src/gas/services.ts. */

@@ -2,7 +2,7 @@
 // Checks that nothing is stored on failure and that keys never appear in results, errors or logs.
 
 import { getSettings, saveSettings, testConnection, disconnect, timeZonesDiffer, SettingsError } from '../../src/core/settings';
-import { PROP_API_KEY, PROP_FORMULA_API_KEY } from '../../src/core/config';
+import { PROP_API_KEY, PROP_FORMULA_API_KEY, PROP_FORMULA_CURRENCY } from '../../src/core/config';
 import { RO_KEY, RW2_KEY, RW_KEY, settingsHarness, thrownMessage } from './settings-helpers';
 
 const TZ = 'Europe/Berlin';
@@ -131,6 +131,7 @@ describe('saveSettings({formulaApiKey})', () => {
     expect(s.formulaApiKeyHint).toBe('••••wxyz');
     expect(s.connected).toBe(false);
     expect(h.requests()).toEqual(['GET /v1/ping', 'GET /v1/account']);
+    expect(h.doc.get(PROP_FORMULA_CURRENCY)).toBe('EUR'); // formulas convert money with its decimals
     expectNoSecret(s);
   });
 

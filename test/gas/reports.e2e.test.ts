@@ -264,7 +264,7 @@ describe('schedules and the scheduler trigger', () => {
     s.call('setReportSchedule', daily.id, 'none');
     s.call('runScheduledWork', s.env.eventObject());
     expect(s.env.triggers.list()).toHaveLength(0);
-  });
+  }, 60000);
 
   it('lists, re-schedules and deletes saved reports; the menu refreshes them all', () => {
     const s = session();

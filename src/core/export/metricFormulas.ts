@@ -5,7 +5,7 @@ import type { MetricName, MetricsQuery } from '../chartmogul';
 import { checkRange, parseDay, parseFilters, parseGeo, parseInterval, parsePlans, requiredText, textList } from './args';
 import { addDays, dayMs, firstOfMonth, intervalStart } from './days';
 import { FormulaError } from './errors';
-import { findMetric, findMetrics, MetricInfo, toUnit } from './metricCatalog';
+import { findMetric, findMetrics, MetricInfo, moneyUnits, toUnit } from './metricCatalog';
 import { canonicalQuery, FormulaSession } from './session';
 import { metricTtl } from './ttl';
 import { Arg, Interval, Table } from './types';
@@ -101,16 +101,16 @@ export function planMetrics(a: MetricsArgs): MetricsPlan {
   return { metrics, query: q, endpoint: metrics.length === 1 ? metrics[0].endpoint : 'all' };
 }
 
-export function shapeMetrics(metrics: MetricInfo[], series: Series): Table {
+export function shapeMetrics(metrics: MetricInfo[], series: Series, currency?: string | null): Table {
   const table: Table = [['Date', ...metrics.map((m) => m.name)]];
   series.dates.forEach((date, i) => {
-    table.push([{ day: date }, ...metrics.map((m) => toUnit(m.unit, column(series, m.key, i)))]);
+    table.push([{ day: date }, ...metrics.map((m) => toUnit(m.unit, column(series, m.key, i), currency))]);
   });
   return table;
 }
 
 export function metricsFormula(s: FormulaSession, plan: MetricsPlan): Table {
-  return shapeMetrics(plan.metrics, fetchSeries(s, plan.endpoint, plan.query));
+  return shapeMetrics(plan.metrics, fetchSeries(s, plan.endpoint, plan.query), s.currency);
 }
 
 export interface MetricArgs { metric: Arg; date?: Arg; plans?: Arg; geo?: Arg; filters?: Arg }
@@ -144,7 +144,7 @@ export function metricFormula(s: FormulaSession, plan: MetricPlan): number {
   let i = series.dates.length - 1;
   while (i >= 0 && series.dates[i] > plan.date) i--;
   if (i < 0) throw new FormulaError(`ChartMogul returned no ${plan.metric.name} for ${plan.date}`);
-  return toUnit(plan.metric.unit, column(series, plan.metric.key, i));
+  return toUnit(plan.metric.unit, column(series, plan.metric.key, i), s.currency);
 }
 
 export const MOVEMENT_HEADERS = ['Date', 'New business', 'Expansion', 'Contraction', 'Churn', 'Reactivation', 'Net change', 'MRR'];
@@ -160,16 +160,17 @@ export function planMovements(a: MovementsArgs): MetricsQuery {
   return query(start, end, interval, segment(a.plans, a.geo, a.filters));
 }
 
-export function shapeMovements(series: Series): Table {
+export function shapeMovements(series: Series, currency?: string | null): Table {
   const table: Table = [MOVEMENT_HEADERS.slice()];
   series.dates.forEach((date, i) => {
     const cents = MOVEMENT_KEYS.map((k) => column(series, k, i));
     const net = cents.reduce((a, b) => a + b, 0);
-    table.push([{ day: date }, ...cents.map((c) => c / 100), net / 100, column(series, 'mrr', i) / 100]);
+    const units = (minor: number) => moneyUnits(minor, currency);
+    table.push([{ day: date }, ...cents.map(units), units(net), units(column(series, 'mrr', i))]);
   });
   return table;
 }
 
 export function movementsFormula(s: FormulaSession, q: MetricsQuery): Table {
-  return shapeMovements(fetchSeries(s, 'mrr', q));
+  return shapeMovements(fetchSeries(s, 'mrr', q), s.currency);
 }

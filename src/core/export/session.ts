@@ -2,7 +2,7 @@
 // each ChartMogul query from the chunked cache with single-flight coalescing (a 4xx answer is cached briefly too).
 
 import { ChartMogulClient, ChartMogulError } from '../chartmogul';
-import { apiBaseUrl, makeClient, PROP_FORMULA_API_KEY, Services } from '../config';
+import { apiBaseUrl, makeClient, PROP_FORMULA_API_KEY, PROP_FORMULA_CURRENCY, Services } from '../config';
 import type { Cache, Lock } from '../ports';
 import { ChunkedCache } from './chunkedCache';
 import { singleFlight, FlightSource } from './coalesce';
@@ -40,6 +40,8 @@ export type SessionStats = Record<FlightSource, number>;
 export class FormulaSession {
   readonly deadline: number;
   readonly today: string;
+  /** Currency of the formula key's account (saved with the key); money is converted with its ISO 4217 decimals. */
+  readonly currency: string | null;
   readonly stats: SessionStats = { cache: 0, waited: 0, fetched: 0 };
   private readonly apiKey: string;
   private readonly scope: string;
@@ -50,6 +52,7 @@ export class FormulaSession {
     const key = (deps.services.documentProps.get(PROP_FORMULA_API_KEY) || '').trim();
     if (!key) throw new FormulaError(CONNECT_MESSAGE);
     this.apiKey = key;
+    this.currency = deps.services.documentProps.get(PROP_FORMULA_CURRENCY) || null;
     this.today = deps.today;
     this.deadline = deps.startedAt + FORMULA_BUDGET_MS;
     const generation = deps.services.documentProps.get(PROP_FORMULA_GENERATION) || '0';

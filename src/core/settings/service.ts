@@ -59,12 +59,14 @@ export function saveSettings(services: Services, input: unknown, spreadsheetTime
         dataSource = findDataSource(services, apiKey, changes.dataSourceUuid);
       }
     }
-    if (changes.formulaApiKey) checkKey(services, changes.formulaApiKey, 'formula API key', false);
+    const formulaCheck = changes.formulaApiKey ? checkKey(services, changes.formulaApiKey, 'formula API key', false) : null;
 
     if (connection === null) removeConnection(services);
     else if (connection) writeConnection(services, connection.apiKey, connection.account);
     if (dataSource !== undefined) writeDataSource(services, dataSource);
-    if (changes.formulaApiKey !== undefined) writeFormulaKey(services, changes.formulaApiKey || null);
+    if (changes.formulaApiKey !== undefined) {
+      writeFormulaKey(services, changes.formulaApiKey || null, formulaCheck ? formulaCheck.account.currency : undefined);
+    }
     return getSettings(services, spreadsheetTimeZone);
   });
 }

@@ -1,7 +1,7 @@
 // Reads and writes the stored settings: the user's key and cached account (user properties), the data source
 // choice and formula key (document properties). Only this file knows the property names' value formats.
 
-import { PROP_API_KEY, PROP_DATA_SOURCE, PROP_FORMULA_API_KEY, Services } from '../config';
+import { PROP_API_KEY, PROP_DATA_SOURCE, PROP_FORMULA_API_KEY, PROP_FORMULA_CURRENCY, Services } from '../config';
 import type { AccountSummary, DataSourceChoice } from './types';
 
 /** User properties: JSON {name, currency, timeZone} of the account the user's key belongs to. */
@@ -62,7 +62,10 @@ export function writeDataSource(s: Stores, choice: DataSourceChoice | null): voi
   else s.documentProps.remove(PROP_DATA_SOURCE);
 }
 
-export function writeFormulaKey(s: Stores, key: string | null): void {
+/** The formula key and its account's currency (formulas convert money with its ISO 4217 decimals, no extra request). */
+export function writeFormulaKey(s: Stores, key: string | null, currency?: string): void {
   if (key) s.documentProps.set(PROP_FORMULA_API_KEY, key);
   else s.documentProps.remove(PROP_FORMULA_API_KEY);
+  if (key && currency) s.documentProps.set(PROP_FORMULA_CURRENCY, currency);
+  else s.documentProps.remove(PROP_FORMULA_CURRENCY);
 }

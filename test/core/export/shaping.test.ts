@@ -48,6 +48,15 @@ describe('MRR movements table', () => {
       [{ day: '2024-05-31' }, 0, 0, -30, 0, 80, 50, 460],
     ]);
   });
+
+  it('uses the currency decimals of the formula key\'s account: JPY has none, KWD three', () => {
+    const series = toSeries([
+      { date: '2024-05-31', mrr: 46000, 'mrr-new-business': 0, 'mrr-expansion': 0, 'mrr-contraction': -3000, 'mrr-churn': 0, 'mrr-reactivation': 8000 },
+    ]);
+    expect(shapeMovements(series, 'JPY')[1]).toEqual([{ day: '2024-05-31' }, 0, 0, -3000, 0, 8000, 5000, 46000]);
+    expect(shapeMovements(series, 'KWD')[1][7]).toBe(46);
+    expect(shapeMetrics(findMetrics('m', ['mrr', 'customers']), toSeries([{ date: '2024-05-31', mrr: 46000, customers: 3 }]), 'JPY')[1]).toEqual([{ day: '2024-05-31' }, 46000, 3]);
+  });
 });
 
 describe('customer fields', () => {

@@ -19,4 +19,11 @@ describe('AppsScriptClock', () => {
     const clock = new AppsScriptClock({ sleep: () => undefined });
     expect(Math.abs(clock.now() - Date.now())).toBeLessThan(1000);
   });
+
+  it('really waits a short pause even when Utilities.sleep returns at once (pacing must hold against the API)', () => {
+    const clock = new AppsScriptClock({ sleep: () => undefined });
+    const t0 = Date.now();
+    clock.sleep(300);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+  });
 });
