@@ -1,6 +1,7 @@
 // Checks and normalises custom-function arguments (strings, numbers, days, ranges) before any request is made.
 // Every failure is an ArgumentError whose message starts with the argument's name as the function declares it.
 
+import { cflProblem } from '../cfl';
 import { ArgumentError, quote } from './errors';
 import { dayFromSerial, isDay } from './days';
 import { Arg, Interval, isDayValue, Scalar } from './types';
@@ -103,8 +104,10 @@ export function parseFilters(name: string, v: Arg): string | undefined {
   const s = single(name, v);
   if (typeof s !== 'string') throw new ArgumentError(name, `${describe(s)} is not a filter (e.g. currency~ANY~'USD')`);
   const t = s.trim();
-  // Field names may hold digits and hyphens (custom.plan2, custom.sales-rep); the API judges fields and values.
-  if (!/^[A-Za-z_][A-Za-z0-9_.-]*\s*~\s*[A-Z_]+\s*~\s*\S/.test(t)) throw new ArgumentError(name, `${quote(t)} is not a ChartMogul filter (e.g. currency~ANY~'USD')`);
+  // A text with no condition at all is named as such; otherwise the shared CFL check says what is wrong where.
+  if (t.indexOf('~') < 0) throw new ArgumentError(name, `${quote(t)} is not a ChartMogul filter (e.g. currency~ANY~'USD')`);
+  const problem = cflProblem(t);
+  if (problem) throw new ArgumentError(name, problem);
   return t;
 }
 

@@ -5,6 +5,7 @@ import { planActivities } from '../../../src/core/export/activityFormulas';
 import { planCustomer, planCustomers, planSubscriptions } from '../../../src/core/export/customerFormulas';
 import { planMetric, planMetrics, planMovements, rowCount } from '../../../src/core/export/metricFormulas';
 import { ArgumentError } from '../../../src/core/export/errors';
+import { parseFilters } from '../../../src/core/export/args';
 
 const D = (day: string) => ({ day });
 const msg = (fn: () => unknown): string => {
@@ -125,5 +126,22 @@ describe('other formulas', () => {
       start: '2024-01-01', end: '2024-01-31', type: 'new_biz',
     });
     expect(msg(() => planActivities({ start_date: '2024-01-01', end_date: '2024-01-31', type: 'upgrade' }))).toMatch(/^type: "upgrade" is not an activity type/);
+  });
+});
+
+describe('filters share the reports panel\'s CFL syntax check', () => {
+  it.each([
+    ["currency~ANY~USD", "filters: value USD of currency: put text in single quotes ('USD')"],
+    ["currency~any~'USD'", 'filters: operators are upper case: ANY'],
+    ["currency~ANY~'USD'~OR~mrr~GT~1", 'filters: OR is not supported: conditions can only be joined with ~AND~'],
+    ["plan~ANY~'Pro", 'filters: a single quote is not closed'],
+  ])('rejects %s before any request', (filters, message) => {
+    expect(() => parseFilters('filters', filters)).toThrow(message);
+  });
+
+  it('accepts lists, BETWEEN, ANDs and custom fields with digits and hyphens', () => {
+    for (const f of ["region~ANY~'US','FR'~AND~mrr~GT~150", 'mrr~BETWEEN~100~500', "custom.plan2~EQ~'gold'~AND~custom.sales-rep~ANY~'Ann'"]) {
+      expect(parseFilters('filters', f)).toBe(f);
+    }
   });
 });

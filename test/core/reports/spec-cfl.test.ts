@@ -60,7 +60,7 @@ describe('checkFilter', () => {
     ["currency~ANY~'USD'~AND~", 'filters: a condition is missing after AND'],
     ['mrr~BETWEEN~100', 'filters: mrr~BETWEEN needs two values (a~b)'],
     ["country~ANY~'US',", 'filters: empty value in the list for country'],
-    ['mrr', 'filters: mrr: operator missing'],
+    ['mrr', 'filters: "mrr" is not a ChartMogul filter'],
   ])('rejects %s', (f, message) => {
     const r = checkFilter(f);
     expect(r.ok).toBe(false);
