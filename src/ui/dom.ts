@@ -31,3 +31,10 @@ export function showMessage(node: HTMLElement, kind: 'ok' | 'error' | 'info', te
   node.className = 'msg ' + kind;
   node.textContent = text;
 }
+
+/** A date and time as the user reads them (e.g. "Jan 5, 2026, 10:00 AM"); the raw text when it is not a date. */
+export function whenText(iso: string | null | undefined): string {
+  const d = iso ? new Date(iso) : null;
+  if (!d || isNaN(d.getTime())) return iso || '';
+  return d.toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+}

@@ -13,13 +13,17 @@ const PANELS: PanelName[] = ['settings', 'import', 'reports'];
 export function showPanel(name: PanelName): void {
   for (const p of PANELS) {
     byId('panel-' + p).hidden = p !== name;
-    byId('tab-' + p).classList.toggle('active', p === name);
+    const tab = byId('tab-' + p);
+    tab.classList.toggle('active', p === name);
+    tab.setAttribute('aria-selected', String(p === name));
+    tab.tabIndex = p === name ? 0 : -1;
   }
 }
 
 /** Re-reads settings and re-renders every panel (after connecting, disconnecting or choosing a data source). */
 export async function refresh(preferred?: PanelName): Promise<void> {
   setText('status', 'Loading…');
+  byId('retry').hidden = true;
   try {
     const s = await call('getSettings');
     const badge = byId('status');
@@ -43,14 +47,34 @@ export async function refresh(preferred?: PanelName): Promise<void> {
       clear(root);
       mounts[p](root);
     }
+    byId('tabs-nav').hidden = false;
     showPanel(preferred ?? (s.connected ? 'import' : 'settings'));
   } catch (e) {
     byId('status').className = 'status error';
-    setText('status', 'Could not load settings: ' + (e as Error).message);
+    setText('status', 'ChartMogul could not open: ' + (e as Error).message);
+    setText('hint', '');
+    byId('tabs-nav').hidden = true;
+    for (const p of PANELS) byId('panel-' + p).hidden = true;
+    byId('retry').hidden = false;
   }
 }
 
+/** Left/Right/Home/End move between the tabs (the WAI-ARIA tabs pattern); only the active tab is in the Tab order. */
+function onTabKey(e: KeyboardEvent, current: PanelName): void {
+  const i = PANELS.indexOf(current);
+  const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: PANELS.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const p = PANELS[(next + PANELS.length) % PANELS.length];
+  showPanel(p);
+  byId('tab-' + p).focus();
+}
+
 document.addEventListener('DOMContentLoaded', () => {
-  for (const p of PANELS) byId('tab-' + p).addEventListener('click', () => showPanel(p));
+  for (const p of PANELS) {
+    byId('tab-' + p).addEventListener('click', () => showPanel(p));
+    byId('tab-' + p).addEventListener('keydown', (e) => onTabKey(e, p));
+  }
+  byId('retry').addEventListener('click', () => void refresh());
   void refresh();
 });

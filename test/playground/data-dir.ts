@@ -14,6 +14,8 @@ export interface Meta {
   readOnlyKey: string;
   /** The demo data source (set once the seed is written). */
   dataSource?: { uuid: string; name: string };
+  /** Which emulator Settings were last set up for: 'own', or `${url} ${key}` of --emulator (absent: 'own'). */
+  configuredFor?: string;
 }
 
 export interface DataDir {

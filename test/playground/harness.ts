@@ -14,7 +14,9 @@ export interface RunningPlayground {
   readWriteKey: string;
   readOnlyKey: string;
   output: () => string;
-  stop(): Promise<void>;
+  pid: number;
+  /** SIGINT (Ctrl-C), then the exit code once the CLI has ended (null when a signal killed it). */
+  stop(): Promise<number | null>;
 }
 
 export function startPlayground(dataDir: string, extra: string[] = [], timeoutMs = 90000): Promise<RunningPlayground> {
@@ -24,14 +26,16 @@ export function startPlayground(dataDir: string, extra: string[] = [], timeoutMs
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
+      clearInterval(poll);
       child.kill('SIGKILL');
       reject(new Error('playground did not start in time:\n' + out));
     }, timeoutMs);
     const onEarlyExit = (code: number | null): void => {
       clearTimeout(timer);
+      clearInterval(poll);
       reject(new Error(`playground exited with ${code}:\n${out}`));
     };
     child.once('exit', onEarlyExit);
@@ -47,9 +51,10 @@ export function startPlayground(dataDir: string, extra: string[] = [], timeoutMs
         readWriteKey: /read & write key: (\S+)/.exec(out)?.[1] ?? '',
         readOnlyKey: /read-only key: +(\S+)/.exec(out)?.[1] ?? '',
         output: () => out,
+        pid: child.pid as number,
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
-          await exited;
+          return exited;
         },
       });
     }, 50);

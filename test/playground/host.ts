@@ -241,4 +241,8 @@ export class PlaygroundHost {
   setSetting(kind: 'user' | 'document' | 'script', key: string, value: string): void {
     this.env.untracked(() => this.env.properties[kind].setProperty(key, value));
   }
+
+  deleteSetting(kind: 'user' | 'document' | 'script', key: string): void {
+    this.env.untracked(() => this.env.properties[kind].deleteProperty(key));
+  }
 }

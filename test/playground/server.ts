@@ -8,6 +8,7 @@ import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { repoRoot } from '../support/load-bundle';
 import { SCRIPT_RUN_SHIM } from '../support/script-run-bridge';
+import { UsageError } from './args';
 import type { PlaygroundHost } from './host';
 import type { DialogAnswer } from './protocol';
 
@@ -73,7 +74,26 @@ export interface PlaygroundServer {
   url: string;
 }
 
-export async function startServer(host: PlaygroundHost, port: number, info: Record<string, string>): Promise<PlaygroundServer> {
+/**
+ * Binds the port before anything slow starts (emulator, bundle), so a busy port fails at once. A busy port is an
+ * error naming --port rather than a silent switch to another: the printed URL stays predictable, and a second
+ * playground on the same data dir would overwrite the first one's files. Until serve() runs, requests get 503.
+ */
+export async function listen(port: number): Promise<PlaygroundServer> {
+  const server = createServer((_req, res) => send(res, 503, 'text/html', '<meta http-equiv="refresh" content="1">Starting…'));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') return reject(e);
+      const why = e.code === 'EACCES' ? 'cannot be opened (permission denied)' : 'is already in use (another playground still running?)';
+      reject(new UsageError(`port ${port} on 127.0.0.1 ${why}. Stop that process, or choose another port: npm start -- --port 8081 (--port 0 picks any free port).`));
+    });
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** Serves the page and the API over host on a server from listen(). */
+export async function serve({ server }: PlaygroundServer, host: PlaygroundHost, info: Record<string, string>): Promise<void> {
   const appJs = await bundlePage();
   const chartJs = readFileSync(join(repoRoot, 'node_modules', 'chart.js', 'dist', 'chart.umd.js'));
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void> = {
@@ -83,6 +103,7 @@ export async function startServer(host: PlaygroundHost, port: number, info: Reco
     'GET /chart.js': (_q, res) => send(res, 200, 'text/javascript', chartJs),
     'GET /favicon.ico': (_q, res) => void res.writeHead(204).end(),
     'GET /api/info': (_q, res) => json(res, info),
+    'GET /api/version': (_q, res) => json(res, { version: host.version }),
     'GET /api/view': (_q, res, url) => {
       const sheet = url.searchParams.get('sheet');
       json(res, host.view(sheet ? Number(sheet) : null, Number(url.searchParams.get('rows') || 0)));
@@ -114,7 +135,8 @@ export async function startServer(host: PlaygroundHost, port: number, info: Reco
       json(res, host.fireTrigger(!!b.advance));
     },
   };
-  const server = createServer((req, res) => {
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const html = /^\/html\/(sidebar|dialog)\/(\d+)$/.exec(url.pathname);
     const handle = async (): Promise<void> => {
@@ -132,10 +154,4 @@ export async function startServer(host: PlaygroundHost, port: number, info: Reco
       if (!res.headersSent) send(res, 500, 'text/plain', (e as Error).stack ?? String(e));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return { server, url: `http://127.0.0.1:${address.port}` };
 }

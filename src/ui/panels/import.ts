@@ -6,7 +6,7 @@ import { h, showMessage } from '../dom';
 import { ImportRunner } from './importRunner';
 import { importServer, type ImportOptions, type ImportServer, type ImportSummary } from './importServer';
 import {
-  MODE_LABELS, checkedTabs, estimateText, num, renderCheck, renderProgress, renderSummary, renderTabList, renderUndo,
+  MODE_LABELS, backgroundText, checkedTabs, estimateText, num, renderCheck, renderProgress, renderSummary, renderTabList, renderUndo,
 } from './importView';
 
 const BACKGROUND_NOTE = 'If you close the sidebar, the import continues in the background about once an hour.';
@@ -17,10 +17,10 @@ function button(id: string, label: string, kind: 'primary' | 'secondary' = 'seco
 
 export class ImportPanel {
   private readonly el = {
-    tabs: h('div', { id: 'imp-tabs', class: 'imp-tabs' }),
-    msg: h('div', { id: 'imp-msg', class: 'msg empty' }),
-    runMsg: h('div', { id: 'imp-run-msg', class: 'msg empty' }),
-    background: h('div', { id: 'imp-background', class: 'warn' }),
+    tabs: h('div', { id: 'imp-tabs', class: 'imp-tabs', role: 'group', 'aria-labelledby': 'imp-tabs-title', 'aria-busy': 'true' }, ['Loading tabs…']),
+    msg: h('div', { id: 'imp-msg', class: 'msg empty', role: 'status', 'aria-live': 'polite' }),
+    runMsg: h('div', { id: 'imp-run-msg', class: 'msg empty', role: 'status', 'aria-live': 'polite' }),
+    background: h('div', { id: 'imp-background', class: 'warn', role: 'alert' }),
     check: h('div', { id: 'imp-check-result' }),
     mode: h('select', { id: 'imp-mode' }),
     replace: h('input', { id: 'imp-replace', type: 'checkbox' }),
@@ -29,7 +29,7 @@ export class ImportPanel {
     resume: h('div', { id: 'imp-resume', class: 'imp-box' }),
     resumeText: h('div', { id: 'imp-resume-text' }),
     progress: h('div', { id: 'imp-progress' }),
-    cancel: button('imp-cancel', 'Cancel'),
+    cancel: button('imp-cancel', 'Cancel import'),
     summary: h('div', { id: 'imp-summary' }),
     undo: button('imp-undo', 'Undo last import'),
     undoResult: h('div', { id: 'imp-undo-result' }),
@@ -64,15 +64,16 @@ export class ImportPanel {
       return b;
     };
     if (!this.ready) this.root.appendChild(h('p', { class: 'warn', id: 'imp-not-ready' }, ['Connect and choose a data source in Settings to import. You can insert templates and check tabs now.']));
-    this.root.append(h('h2', {}, ['Tabs']), e.tabs,
-      h('div', { class: 'imp-actions' }, [act('imp-insert', 'Insert templates', () => this.insert()), act('imp-check', 'Check', () => this.check()), act('imp-refresh', 'Refresh', () => this.refreshTabs())]),
+    this.root.append(h('h2', { id: 'imp-tabs-title' }, ['Tabs to import']), e.tabs,
+      h('div', { class: 'actions' }, [act('imp-insert', 'Insert templates', () => this.insert()), act('imp-check', 'Check', () => this.check()), act('imp-refresh', 'Refresh', () => this.refreshTabs())]),
       e.msg, e.check, h('h2', {}, ['Import']),
       h('label', { for: 'imp-mode' }, ['Mode']), e.mode,
-      h('label', { class: 'imp-option' }, [e.replace, ' Replace changed invoices']),
-      h('p', { class: 'muted small' }, ['Auto sends large imports in bulk and small ones row by row. Changed invoices are only flagged unless you replace them.']),
-      act('imp-start', 'Import…', () => this.estimate(), 'primary'), e.estimate, e.runMsg, e.background, e.resume, e.progress, e.cancel, e.summary, e.undo, e.undoResult);
-    e.estimate.append(e.estimateText, h('div', { class: 'imp-actions' }, [act('imp-go', 'Start import', () => this.start(), 'primary'), act('imp-back', 'Back', async () => void (e.estimate.hidden = true))]));
-    e.resume.append(e.resumeText, act('imp-resume-now', 'Resume now', () => this.resume(), 'primary'));
+      h('label', { class: 'check' }, [e.replace, 'Replace changed invoices']),
+      h('p', { class: 'help' }, ['Auto sends large imports in bulk and small ones row by row. Changed invoices are only flagged unless you replace them.']),
+      h('div', { class: 'actions' }, [act('imp-start', 'Import…', () => this.estimate(), 'primary')]),
+      e.estimate, e.runMsg, e.background, e.resume, e.progress, e.cancel, e.summary, e.undo, e.undoResult);
+    e.estimate.append(e.estimateText, h('div', { class: 'actions' }, [act('imp-go', 'Start import', () => this.start(), 'primary'), act('imp-back', 'Back', async () => void (e.estimate.hidden = true))]));
+    e.resume.append(e.resumeText, h('div', { class: 'actions' }, [act('imp-resume-now', 'Resume now', () => this.resume(), 'primary')]));
     e.cancel.addEventListener('click', () => this.cancel());
     this.buttons.push(e.undo);
     e.undo.addEventListener('click', () => void this.guard(() => this.undo()));
@@ -84,16 +85,20 @@ export class ImportPanel {
     return this.buttons.find((b) => b.id === id) as HTMLButtonElement;
   }
 
-  /** Runs a button action with the other buttons disabled; shows its failure in the message line. */
+  /** Runs a button action with the other buttons and the form locked; shows its failure in the message line. */
   private async guard(fn: () => Promise<void>): Promise<void> {
-    const before = this.buttons.map((b) => b.disabled);
-    this.buttons.forEach((b) => (b.disabled = true));
+    const controls = [...this.buttons, ...Array.from(this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select'))];
+    const before = controls.map((b) => b.disabled);
+    controls.forEach((b) => (b.disabled = true));
+    this.root.setAttribute('aria-busy', 'true');
     try {
       await fn();
     } catch (err) {
       showMessage(this.el.msg, 'error', (err as Error).message);
     } finally {
-      this.buttons.forEach((b, i) => (b.disabled = before[i]));
+      // Tab checkboxes re-rendered during the action are new elements, enabled already.
+      controls.forEach((b, i) => (b.disabled = before[i]));
+      this.root.removeAttribute('aria-busy');
     }
   }
 
@@ -104,7 +109,7 @@ export class ImportPanel {
       if (run) this.stopped(run, run.done ? 'done' : run.cancelled ? 'cancelled' : 'unfinished');
       const bg = await this.server.getSchedulerStatus();
       this.el.background.hidden = !bg.lastError;
-      if (bg.lastError) this.el.background.textContent = `The background run of ${bg.lastRunAt ?? '?'} failed: ${bg.lastError}`;
+      if (bg.lastError) this.el.background.textContent = backgroundText(bg.lastRunAt, bg.lastError);
     });
   }
 
@@ -133,7 +138,8 @@ export class ImportPanel {
 
   private async check(): Promise<void> {
     const r = await this.server.checkTabs(this.presentTabs());
-    showMessage(this.el.msg, 'info', 'Checked ' + Object.keys(r.tabs).join(', ') + '.');
+    this.el.msg.className = 'msg empty'; // the check result below says it all
+    this.el.msg.textContent = '';
     renderCheck(this.el.check, r);
   }
 
@@ -168,14 +174,14 @@ export class ImportPanel {
     }
     this.el.cancel.hidden = false;
     this.el.cancel.disabled = false;
-    this.el.cancel.textContent = 'Cancel';
+    this.el.cancel.textContent = 'Cancel import';
     await this.runner.run(tabs, options);
   }
 
   private cancel(): void {
     this.runner.cancel();
     this.el.cancel.disabled = true;
-    this.el.cancel.textContent = 'Cancelling after this chunk…';
+    this.el.cancel.textContent = 'Stopping after the current batch…';
   }
 
   private showProgress(s: ImportSummary): void {
@@ -194,7 +200,7 @@ export class ImportPanel {
     if (open) this.el.resumeText.textContent = `An import is unfinished (${num(s.rowsDone)} of ${num(s.rowsTotal)} rows). ${BACKGROUND_NOTE}`;
     if (how === 'done') showMessage(this.el.runMsg, s.errors.length ? 'error' : 'ok', s.errors.length ? 'Import finished with errors.' : 'Import finished.');
     if (how === 'cancelled') showMessage(this.el.runMsg, 'info', 'Import cancelled. Rows already sent stay in ChartMogul.');
-    if (how === 'stalled') showMessage(this.el.runMsg, 'info', `Paused: ${s.message || 'no progress'}.`);
+    if (how === 'stalled') showMessage(this.el.runMsg, 'info', `Paused: ${s.message || 'no rows went through for a while'}.`);
   }
 
   private async undo(): Promise<void> {

@@ -1,7 +1,7 @@
 // What the Import panel shows: tab checkboxes, check results, the estimate, progress, per-tab counts and errors.
 // Pure DOM builders; every string from the server goes in as text (h() children / textContent), never as HTML.
 
-import { clear, h } from '../dom';
+import { clear, h, whenText } from '../dom';
 import type { CheckResult, ImportEstimate, ImportSummary, ImportTabInfo, UndoResult } from './importServer';
 
 export const MODE_LABELS: Record<string, string> = { auto: 'Auto', rows: 'Row by row', bulk: 'Bulk' };
@@ -20,17 +20,26 @@ export function etaText(seconds: number | null): string {
   if (seconds === null || !isFinite(seconds)) return '';
   if (seconds < 60) return 'under a minute left';
   if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${(seconds / 3600).toFixed(1)} h left`;
+  if (seconds < 48 * 3600) return `about ${plural(Math.round(seconds / 3600), 'hour')} left`;
+  return `about ${plural(Math.round(seconds / 86400), 'day')} left`;
+}
+
+/** The failed background run, without the scheduler's job prefix ("import: …"). */
+export function backgroundText(lastRunAt: string | null | undefined, error: string): string {
+  const when = whenText(lastRunAt);
+  return `The last background import${when ? ` (${when})` : ''} failed: ${error.replace(/^import:\s*/, '')}`;
 }
 
 /** One checkbox per template tab: present tabs checked, absent ones unchecked and marked "not created yet". */
 export function renderTabList(root: HTMLElement, tabs: ImportTabInfo[]): void {
   clear(root);
+  root.removeAttribute('aria-busy');
+  if (!tabs.length) root.appendChild(h('p', { class: 'empty-state' }, ['No import tabs found. Press "Insert templates" to add them.']));
   for (const t of tabs) {
     const box = h('input', { type: 'checkbox', value: t.name, 'data-present': String(t.present) });
     box.checked = t.present;
     const detail = t.present ? ` (${plural(t.rows, 'row')})` : ' — not created yet';
-    root.appendChild(h('label', { class: 'imp-tab' + (t.present ? '' : ' absent') }, [box, ' ' + t.name, h('span', { class: 'muted' }, [detail])]));
+    root.appendChild(h('label', { class: 'check imp-tab' + (t.present ? '' : ' absent') }, [box, h('span', {}, [t.name, h('span', { class: 'muted' }, [detail])])]));
   }
 }
 

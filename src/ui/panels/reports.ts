@@ -5,6 +5,7 @@ import type { SettingsView } from '../../gas/settingsApi';
 import { h, showMessage } from '../dom';
 import { call } from '../rpc';
 import { ReportForm } from './reportsForm';
+import { plural } from './importView';
 import { renderReports } from './reportsList';
 
 const MAX_CONTINUATIONS = 200;
@@ -21,39 +22,48 @@ export class ReportsPanel {
   mount(): void {
     if (!this.connected) this.root.appendChild(h('p', { class: 'warn', id: 'rep-not-connected' }, ['Connect in Settings to build reports.']));
     this.insert.disabled = !this.connected;
-    this.insert.addEventListener('click', () => void this.busy(() => this.create()));
+    this.insert.addEventListener('click', () => void this.busy(() => this.create(), 'form'));
     this.refreshAll.addEventListener('click', () => void this.busy(() => this.refreshEvery()));
+    this.refreshAll.hidden = true;
     this.root.append(
-      h('h2', {}, ['New report']), this.form.element(), this.insert, this.msg,
-      h('h2', {}, ['Saved reports']), this.list, this.refreshAll,
-      h('p', { class: 'muted small' }, ['Scheduled reports refresh in the background about once an hour (one trigger per spreadsheet), and every refresh is logged in the “ChartMogul log” tab.']),
+      h('h2', {}, ['New report']), this.form.element(), h('div', { class: 'actions' }, [this.insert]), this.msg,
+      h('h2', {}, ['Saved reports']), this.list, h('div', { class: 'actions' }, [this.refreshAll]),
+      h('p', { class: 'help' }, ['Scheduled reports refresh in the background about once an hour, and every refresh is logged in the “ChartMogul log” tab.']),
     );
-    void this.reload();
+    this.list.appendChild(h('p', { class: 'muted' }, ['Loading saved reports…']));
+    this.reload().catch((e: Error) => showMessage(this.msg, 'error', 'Saved reports could not be loaded: ' + e.message));
     if (this.connected) {
-      call('listPlans').then((plans) => this.form.setPlans(plans)).catch((e: Error) => showMessage(this.msg, 'error', 'Plans: ' + e.message));
+      call('listPlans').then((plans) => this.form.setPlans(plans)).catch((e: Error) => showMessage(this.msg, 'error', 'Plans could not be loaded: ' + e.message));
     }
   }
 
-  private async busy(work: () => Promise<void>): Promise<void> {
-    const buttons = Array.from(this.root.querySelectorAll('button'));
-    buttons.forEach((b) => (b.disabled = true));
+  /** Runs work with every control locked; its messages show next to `anchor` (the form or the saved list). */
+  private async busy(work: () => Promise<void>, anchor: 'form' | 'list' = 'list'): Promise<void> {
+    if (anchor === 'form') this.insert.parentElement?.after(this.msg);
+    else this.list.after(this.msg);
+    const controls = Array.from(this.root.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('button, input, select'));
+    const before = controls.map((c) => c.disabled);
+    controls.forEach((c) => (c.disabled = true));
+    this.root.setAttribute('aria-busy', 'true');
     try {
       await work();
     } catch (e) {
       showMessage(this.msg, 'error', (e as Error).message || String(e));
     } finally {
-      buttons.forEach((b) => (b.disabled = false));
+      controls.forEach((c, i) => (c.disabled = before[i]));
       this.insert.disabled = !this.connected;
+      this.root.removeAttribute('aria-busy');
     }
   }
 
   async reload(): Promise<void> {
     const reports = await call('listReports');
+    this.refreshAll.hidden = reports.length < 2;
     renderReports(this.list, reports, {
       refresh: (id) => void this.busy(() => this.refresh(id)),
       schedule: (id, s) => void this.busy(async () => {
         await call('setReportSchedule', id, s);
-        showMessage(this.msg, 'ok', s === 'none' ? 'Schedule removed.' : `Scheduled ${s}.`);
+        showMessage(this.msg, 'ok', s === 'none' ? 'Schedule removed: refresh it by hand.' : `Scheduled ${s}.`);
         await this.reload();
       }),
       remove: (id) => void this.busy(async () => {
@@ -68,7 +78,7 @@ export class ReportsPanel {
   /** Continues a big list call by call until it is done. */
   private async finish(id: string, done: boolean, rows: number): Promise<number> {
     for (let i = 0; !done && i < MAX_CONTINUATIONS; i++) {
-      showMessage(this.msg, 'info', `Fetching… ${rows} rows so far.`);
+      showMessage(this.msg, 'info', `Fetching… ${plural(rows, 'row')} so far.`);
       const r = await call('refreshReport', id);
       done = r.done;
       rows = r.rows;
@@ -82,7 +92,7 @@ export class ReportsPanel {
     showMessage(this.msg, 'info', 'Fetching from ChartMogul…');
     const r = await call('createReport', spec);
     const rows = await this.finish(r.id, r.done, r.rows);
-    showMessage(this.msg, 'ok', `Inserted “${r.tab}” with ${rows} rows.`);
+    showMessage(this.msg, 'ok', `Inserted “${r.tab}” with ${plural(rows, 'row')}.`);
     await this.reload();
   }
 
@@ -91,7 +101,7 @@ export class ReportsPanel {
     try {
       const r = await call('refreshReport', id);
       const rows = await this.finish(id, r.done, r.rows);
-      showMessage(this.msg, 'ok', `Refreshed: ${rows} rows.`);
+      showMessage(this.msg, 'ok', `Refreshed: ${plural(rows, 'row')}.`);
     } finally {
       await this.reload();
     }
@@ -103,7 +113,7 @@ export class ReportsPanel {
       const results = await call('refreshReports');
       const failed = results.filter((r) => r.error);
       if (failed.length) throw new Error(failed.map((f) => f.error).join(' | '));
-      showMessage(this.msg, 'ok', `Refreshed ${results.length} report(s).`);
+      showMessage(this.msg, 'ok', `Refreshed ${plural(results.length, 'report')}.`);
     } finally {
       await this.reload();
     }

@@ -9,11 +9,11 @@ export const METRICS: Array<[string, string]> = [
   ['mrr', 'MRR'], ['arr', 'ARR'], ['arpa', 'ARPA'], ['asp', 'ASP'], ['customers', 'Customers'],
   ['customer-churn-rate', 'Customer churn rate'], ['mrr-churn-rate', 'Net MRR churn rate'], ['ltv', 'LTV'],
 ];
-const KINDS: Array<[string, string]> = [
+export const KINDS: Array<[string, string]> = [
   ['metrics', 'Metrics'], ['mrr-movements', 'MRR movements'], ['customers', 'Customers list'],
   ['subscriptions', 'Subscriptions list'], ['activities', 'Activities list'],
 ];
-const INTERVALS = ['day', 'week', 'month', 'quarter', 'year'];
+const INTERVALS: Array<[string, string]> = [['day', 'Day'], ['week', 'Week'], ['month', 'Month'], ['quarter', 'Quarter'], ['year', 'Year']];
 export const SCHEDULES: Array<[string, string]> = [['none', 'Not scheduled'], ['hourly', 'Hourly'], ['daily', 'Daily'], ['weekly', 'Weekly']];
 
 function select(id: string, options: Array<[string, string]>, value: string): HTMLSelectElement {
@@ -23,23 +23,28 @@ function select(id: string, options: Array<[string, string]>, value: string): HT
   return s;
 }
 
-function field(label: string, id: string, control: HTMLElement): HTMLElement {
-  return h('div', { class: 'rep-field' }, [h('label', { for: id }, [label]), control]);
+function field(label: string, id: string, control: HTMLElement, help?: string): HTMLElement {
+  const parts: HTMLElement[] = [h('label', { for: id }, [label]), control];
+  if (help) {
+    control.setAttribute('aria-describedby', id + '-help');
+    parts.push(h('p', { class: 'help', id: id + '-help' }, [help]));
+  }
+  return h('div', { class: 'rep-field' }, parts);
 }
 
 export class ReportForm {
   readonly kind = select('rep-kind', KINDS, 'metrics');
-  readonly name = h('input', { id: 'rep-name', type: 'text', placeholder: 'Tab name (optional)' });
-  readonly metrics = h('div', { id: 'rep-metrics', class: 'rep-checks' });
+  readonly name = h('input', { id: 'rep-name', type: 'text', placeholder: 'Named after the report if empty' });
+  readonly metrics = h('div', { id: 'rep-metrics', class: 'rep-checks', role: 'group', 'aria-label': 'Metrics' });
   readonly rangeType = select('rep-range-type', [['rolling', 'Last N months'], ['fixed', 'Fixed dates']], 'rolling');
   readonly months = h('input', { id: 'rep-months', type: 'number', min: '1', max: '120', value: '12' });
-  readonly start = h('input', { id: 'rep-start', type: 'date' });
-  readonly end = h('input', { id: 'rep-end', type: 'date' });
-  readonly interval = select('rep-interval', INTERVALS.map((i): [string, string] => [i, i]), 'month');
+  readonly start = h('input', { id: 'rep-start', type: 'date', 'aria-label': 'Start date' });
+  readonly end = h('input', { id: 'rep-end', type: 'date', 'aria-label': 'End date' });
+  readonly interval = select('rep-interval', INTERVALS, 'month');
   readonly plans = h('select', { id: 'rep-plans', multiple: 'multiple', size: '4' });
   readonly geo = h('input', { id: 'rep-geo', type: 'text', placeholder: 'e.g. US, DE' });
   readonly filters = h('input', { id: 'rep-filters', type: 'text', placeholder: "e.g. currency~ANY~'USD'" });
-  readonly filterMsg = h('div', { id: 'rep-filter-msg', class: 'msg empty', role: 'status' });
+  readonly filterMsg = h('div', { id: 'rep-filter-msg', class: 'msg empty', role: 'status', 'aria-live': 'polite' });
   readonly schedule = select('rep-schedule', SCHEDULES, 'none');
   readonly chart = h('input', { id: 'rep-chart', type: 'checkbox' });
   private readonly metricPart = h('div', { id: 'rep-metric-fields' });
@@ -52,9 +57,9 @@ export class ReportForm {
     for (const [value, label] of METRICS) {
       const box = h('input', { type: 'checkbox', value, id: 'rep-metric-' + value });
       box.checked = value === 'mrr';
-      this.metrics.appendChild(h('label', { class: 'rep-check' }, [box, ' ' + label]));
+      this.metrics.appendChild(h('label', { class: 'check rep-check' }, [box, h('span', {}, [label])]));
     }
-    this.fixed.append(this.start, ' → ', this.end);
+    this.fixed.append(this.start, h('span', { 'aria-hidden': 'true' }, ['→']), this.end);
     this.kind.addEventListener('change', () => this.sync());
     this.rangeType.addEventListener('change', () => this.sync());
     let timer: number | undefined;
@@ -69,15 +74,15 @@ export class ReportForm {
     this.metricPart.append(
       field('Metrics', 'rep-metrics', this.metrics),
       field('Interval', 'rep-interval', this.interval),
-      field('Plans (none = all)', 'rep-plans', this.plans),
-      field('Countries', 'rep-geo', this.geo),
-      field('Filter (ChartMogul CFL)', 'rep-filters', this.filters),
+      field('Plans', 'rep-plans', this.plans, 'None selected means all plans. Ctrl-click (⌘-click on a Mac) to pick several.'),
+      field('Countries (2-letter codes)', 'rep-geo', this.geo),
+      field('Filter (optional, ChartMogul filter syntax)', 'rep-filters', this.filters),
       this.filterMsg,
-      h('label', { class: 'rep-check' }, [this.chart, ' Insert a chart']),
+      h('label', { class: 'check rep-check' }, [this.chart, h('span', {}, ['Insert a chart'])]),
     );
     this.sync();
     return h('div', { id: 'rep-form' }, [
-      field('Report', 'rep-kind', this.kind), field('Tab name', 'rep-name', this.name), this.rangePart, this.metricPart,
+      field('Report', 'rep-kind', this.kind), field('Tab name (optional)', 'rep-name', this.name), this.rangePart, this.metricPart,
       field('Refresh schedule', 'rep-schedule', this.schedule),
     ]);
   }

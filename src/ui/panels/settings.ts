@@ -10,15 +10,18 @@ import { formulaKeySection } from './settingsFormulaKey';
 import { run, setFlash, showFlash } from './settingsCommon';
 
 function keyForm(settings: SettingsView, line: HTMLElement): HTMLElement[] {
-  const input = h('input', { id: 'settings-api-key', type: 'password', autocomplete: 'off', placeholder: 'Paste a read & write API key' });
+  const input = h('input', {
+    id: 'settings-api-key', type: 'password', autocomplete: 'off', spellcheck: 'false', placeholder: 'Paste a read & write API key',
+    'aria-describedby': 'settings-api-key-help',
+  });
   const connect = h('button', { id: 'settings-connect', type: 'button', class: settings.connected ? 'secondary' : 'primary' }, [settings.connected ? 'Replace key' : 'Connect']);
   const go = () =>
-    run(line, [connect], 'Checking the key with ChartMogul…', async () => {
+    run(line, [connect, input], 'Checking the key with ChartMogul…', async () => {
       const value = input.value.trim();
       if (!value) throw new Error('Paste your ChartMogul API key first.');
       const s = await call('saveSettings', { apiKey: value });
       input.value = '';
-      setFlash('ok', 'Connected to ' + (s.account ? s.account.name : 'ChartMogul') + '.');
+      setFlash('ok', 'Connected to ' + (s.account ? s.account.name : 'ChartMogul') + '.', 'settings-connection');
       await refresh('settings');
     });
   connect.addEventListener('click', () => void go());
@@ -28,8 +31,8 @@ function keyForm(settings: SettingsView, line: HTMLElement): HTMLElement[] {
   return [
     h('label', { for: 'settings-api-key' }, [settings.connected ? 'Use another API key' : 'ChartMogul API key (read & write)']),
     input,
+    h('p', { class: 'help', id: 'settings-api-key-help' }, ['Find it in ChartMogul under Settings › API keys. It is stored for you only and never shown again.']),
     connect,
-    h('p', { class: 'muted small' }, ['Find it in ChartMogul under Settings › API keys. It is stored for you only and never shown again.']),
   ];
 }
 
@@ -37,7 +40,7 @@ function accountBlock(settings: SettingsView, line: HTMLElement): HTMLElement {
   const a = settings.account;
   const rows: Array<[string, string]> = a
     ? [['Account', a.name], ['Currency', a.currency], ['Time zone', a.timeZone], ['API key', settings.apiKeyHint || '']]
-    : [['API key', settings.apiKeyHint || ''], ['Account', 'unknown: test the connection']];
+    : [['API key', settings.apiKeyHint || ''], ['Account', 'Not checked yet: press Test connection']];
   const dl = h('dl', { id: 'settings-account', class: 'kv' }, rows.flatMap(([k, v]) => [h('dt', {}, [k]), h('dd', {}, [v])]));
   const test = h('button', { id: 'settings-test', type: 'button', class: 'secondary' }, ['Test connection']);
   const disconnect = h('button', { id: 'settings-disconnect', type: 'button', class: 'secondary' }, ['Disconnect']);
@@ -47,30 +50,32 @@ function accountBlock(settings: SettingsView, line: HTMLElement): HTMLElement {
   confirm.hidden = true;
   const yes = h('button', { id: 'settings-disconnect-yes', type: 'button', class: 'primary danger' }, ['Disconnect']);
   const no = h('button', { id: 'settings-disconnect-no', type: 'button', class: 'secondary' }, ['Cancel']);
-  confirm.append(yes, ' ', no);
+  confirm.append(h('div', { class: 'actions' }, [yes, no]));
 
   test.addEventListener('click', () => {
     void run(line, [test, disconnect], 'Testing the connection…', async () => {
       const r = await call('testConnection');
       if (!r.ok) throw new Error(r.message);
-      setFlash('ok', r.message);
+      setFlash('ok', r.message, 'settings-connection');
       await refresh('settings');
     });
   });
   disconnect.addEventListener('click', () => {
     confirm.hidden = false;
+    no.focus();
   });
   no.addEventListener('click', () => {
     confirm.hidden = true;
+    disconnect.focus();
   });
   yes.addEventListener('click', () => {
     void run(line, [yes, no, test, disconnect], 'Disconnecting…', async () => {
       await call('disconnect');
-      setFlash('ok', 'Disconnected: your API key was removed.');
+      setFlash('ok', 'Disconnected: your API key was removed.', 'settings-connection');
       await refresh('settings');
     });
   });
-  return h('div', { class: 'settings-section' }, [dl, test, ' ', disconnect, confirm]);
+  return h('div', {}, [dl, h('div', { class: 'actions' }, [test, disconnect]), confirm]);
 }
 
 function timeZoneWarning(settings: SettingsView): HTMLElement | null {
@@ -83,17 +88,15 @@ function timeZoneWarning(settings: SettingsView): HTMLElement | null {
 }
 
 export function mountSettings(root: HTMLElement, settings: SettingsView): void {
-  const line = h('div', { id: 'settings-msg', class: 'msg', role: 'status', 'aria-live': 'polite' });
-  const parts: HTMLElement[] = [h('h2', {}, ['Connection'])];
-  if (settings.connected) parts.push(accountBlock(settings, line));
-  else parts.push(h('p', { class: 'muted' }, ['Not connected yet.']));
-  parts.push(...keyForm(settings, line));
+  const line = h('div', { id: 'settings-msg', class: 'msg empty', role: 'status', 'aria-live': 'polite' });
+  const connection: HTMLElement[] = [h('h2', {}, ['Connection'])];
+  if (settings.connected) connection.push(accountBlock(settings, line));
+  else connection.push(h('p', { class: 'muted' }, ['Connect this spreadsheet to your ChartMogul account to import data and build reports.']));
   const warning = timeZoneWarning(settings);
-  if (warning) parts.push(warning);
-  parts.push(line);
-  if (settings.connected) parts.push(dataSourceSection(settings, line));
-  parts.push(formulaKeySection(settings, line));
-  for (const p of parts) root.appendChild(p);
+  if (warning) connection.push(warning);
+  connection.push(...keyForm(settings, line), line);
+  root.appendChild(h('div', { class: 'settings-section', id: 'settings-connection' }, connection));
+  if (settings.connected) root.appendChild(dataSourceSection(settings, line));
+  root.appendChild(formulaKeySection(settings, line));
   showFlash(line);
-  if (!line.textContent) line.className = 'msg empty';
 }

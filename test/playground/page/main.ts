@@ -201,4 +201,14 @@ about.addEventListener('click', () => {
 });
 $('menu-help-list').append(about);
 
+// Changes made without the page (the --tick scheduler): poll the workbook version and redraw when idle.
+setInterval(() => {
+  const idle = (): boolean => (window as unknown as { __pgPending: number }).__pgPending === 0 && !document.activeElement?.classList.contains('cell-editor');
+  if (document.hidden || !idle()) return;
+  void fetch('/api/version')
+    .then((r) => r.json() as Promise<{ version: number }>)
+    .then((v) => (v.version > win.__pgVersion && idle() ? track(reload) : undefined))
+    .catch(() => undefined);
+}, 2000);
+
 void reload();
