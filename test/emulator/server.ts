@@ -239,6 +239,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end(`emulator failure: ${String(e)}`);
     });
   });
+  // Idle keep-alive sockets stay open for a minute, like a real API edge: with Node's 5 s default, a client that
+  // pauses longer (a test blocked in synchronous work) races the server's close and sees "other side closed".
+  server.keepAliveTimeout = 65000;
+  server.headersTimeout = 66000;
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
